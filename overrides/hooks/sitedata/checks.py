@@ -1,0 +1,144 @@
+"""Cross-checks the schemas cannot express: unique ids, references, real dates, https URLs, the 2012-2015 span."""
+
+from __future__ import annotations
+
+import datetime as dt
+from urllib.parse import urlsplit
+
+from .loader import Entry
+from .problems import Problem
+
+FIRST_YEAR, LAST_YEAR = 2012, 2015
+
+# (kind, field path, kind referred to). A path ending in [] is a list; "a.b" goes into a list of mappings.
+REFERENCES = [
+    ("events", "actors[]", "actors"),
+    ("events", "place", "places"),
+    ("events", "sources[]", "sources"),
+    ("events", "disagreement.sources[]", "sources"),
+    ("actors", "places[]", "places"),
+    ("actors", "sources[]", "sources"),
+    ("actors", "leaders[].actor", "actors"),
+    ("actors", "relationships[].target", "actors"),
+    ("places", "sources[]", "sources"),
+    ("glossary", "actor", "actors"),
+    ("glossary", "sources[]", "sources"),
+    ("experts", "works[]", "sources"),
+    ("experts", "sources[]", "sources"),
+]
+DATE_FIELDS = {"sources": ["date"], "events": ["date", "end"], "actors": ["founded", "ended"]}
+URL_FIELDS = {"sources": ["url", "archive_url"], "experts": ["url"]}
+SINGULAR = {"actors": "actor", "places": "place", "sources": "source", "events": "event"}
+
+
+def _values(data, path: str):
+    """Yield (field label, value) for a reference path such as 'leaders[].actor'."""
+    head, _, rest = path.partition(".")
+    many = head.endswith("[]")
+    name = head.rstrip("[]")
+    value = data.get(name) if isinstance(data, dict) else None
+    if value is None:
+        return
+    items = list(enumerate(value)) if many and isinstance(value, list) else [(None, value)]
+    for index, item in items:
+        label = name if index is None else f"{name}[{index}]"
+        if rest:
+            for sub_label, sub in _values(item, rest):
+                yield f"{label}.{sub_label}", sub
+        else:
+            yield label, item
+
+
+def parse_date(text: str) -> dt.date:
+    """A date of precision day, month or year; raises ValueError if it is not a real date."""
+    parts = [int(p) for p in text.split("-")]
+    while len(parts) < 3:
+        parts.append(1)
+    return dt.date(*parts)
+
+
+def check_ids(entries: list[Entry]) -> list[Problem]:
+    problems, seen = [], {}
+    for entry in entries:
+        if not entry.id:
+            continue
+        key = (entry.kind, entry.id)
+        if key in seen:
+            first = seen[key]
+            problems.append(entry.problem("id", f"duplicate id: already used by the entry at {first.file}:{first.line}"))
+        else:
+            seen[key] = entry
+    return problems
+
+
+def check_references(entries: list[Entry], ids: dict[str, set[str]]) -> list[Problem]:
+    problems = []
+    for entry in entries:
+        for kind, path, target in REFERENCES:
+            if entry.kind != kind:
+                continue
+            for label, value in _values(entry.data, path):
+                if isinstance(value, str) and value not in ids[target]:
+                    problems.append(entry.problem(label, f"unknown {SINGULAR[target]} id '{value}' (expected an id defined in docs/data/{target}/)"))
+    return problems
+
+
+def check_dates(entries: list[Entry]) -> list[Problem]:
+    problems = []
+    for entry in entries:
+        parsed = {}
+        for name in DATE_FIELDS.get(entry.kind, []):
+            value = entry.data.get(name) if isinstance(entry.data, dict) else None
+            if not isinstance(value, str):
+                continue
+            try:
+                parsed[name] = parse_date(value)
+            except (ValueError, TypeError):
+                problems.append(entry.problem(name, f"invalid date '{value}' (expected a real calendar date as YYYY-MM-DD, YYYY-MM or YYYY)"))
+        if entry.kind == "events" and "date" in parsed:
+            if "end" in parsed and parsed["end"] < parsed["date"]:
+                problems.append(entry.problem("end", f"end date {entry.data['end']} is before the start date {entry.data['date']}"))
+            year = parsed["date"].year
+            if not (FIRST_YEAR <= year <= LAST_YEAR) and not entry.data.get("context"):
+                problems.append(entry.problem("date", f"{entry.data['date']} is outside {FIRST_YEAR}-{LAST_YEAR}: mark the event 'context: true' or fix the date"))
+    return problems
+
+
+def check_urls(entries: list[Entry]) -> list[Problem]:
+    problems, seen = [], {}
+    for entry in entries:
+        for name in URL_FIELDS.get(entry.kind, []):
+            value = entry.data.get(name) if isinstance(entry.data, dict) else None
+            if not isinstance(value, str):
+                continue
+            parts = urlsplit(value)
+            if parts.scheme == "https" and ("." not in parts.netloc or " " in value):
+                problems.append(entry.problem(name, f"malformed URL '{value}' (expected https://host.domain/path)"))
+            if entry.kind == "sources" and name == "url":
+                other = seen.setdefault(value, entry)
+                if other is not entry and other.id != entry.id:
+                    problems.append(entry.problem(name, f"the same URL is already registered as source '{other.id}': cite that id instead"))
+    return problems
+
+
+def check_abbreviations(entries: list[Entry]) -> list[Problem]:
+    problems, seen = [], {}
+    for entry in entries:
+        abbr = entry.data.get("abbr") if isinstance(entry.data, dict) else None
+        if not abbr or entry.kind not in ("actors", "glossary"):
+            continue
+        if abbr in seen:
+            problems.append(entry.problem("abbr", f"abbreviation '{abbr}' is already defined by '{seen[abbr].id}' ({seen[abbr].file})"))
+        else:
+            seen[abbr] = entry
+    return problems
+
+
+def check_all(entries: list[Entry]) -> list[Problem]:
+    ids: dict[str, set[str]] = {}
+    for entry in entries:
+        ids.setdefault(entry.kind, set()).add(entry.id)
+    for kind in SINGULAR:
+        ids.setdefault(kind, set())
+    return (check_ids(entries) + check_references(entries, ids) + check_dates(entries)
+            + check_urls(entries) + check_abbreviations(entries))

@@ -1,0 +1,41 @@
+"""What a shortcode renderer may use: the data, the Jinja environment, and links relative to the current page."""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+from typing import Callable
+
+from .dataset import Dataset
+
+
+@dataclass
+class PageContext:
+    dataset: Dataset
+    env: object                                  # the theme's jinja2.Environment (overrides/ first)
+    link: Callable[[str, str], str]              # (docs path, anchor) -> URL relative to the current page
+    page_path: str                               # docs-relative path of the current page, e.g. explainer/2012.md
+    pages: dict[str, dict] = field(default_factory=dict)   # docs path -> {"title", "text"} of every Markdown page
+    cited: list[str] = field(default_factory=list)         # source ids cited on this page, in order
+
+    def md(self, docs_path: str, anchor: str = "") -> str:
+        """A link for generated Markdown: relative to the current page's source, so MkDocs validates it."""
+        relative = posixpath.relpath(docs_path, posixpath.dirname(self.page_path) or ".")
+        return f"{relative}#{anchor}" if anchor else relative
+
+    def cite(self, ids) -> None:
+        for ident in ids:
+            if ident not in self.cited:
+                self.cited.append(ident)
+
+    def render(self, template: str, **values) -> str:
+        return self.env.get_template(template).render(ctx=self, data=self.dataset, **values)
+
+    def actor_link(self, actor_id: str) -> str:
+        return self.link(f"actors/{actor_id}.md", "")
+
+    def event_link(self, event_id: str) -> str:
+        return self.link("timeline.md", f"ev-{event_id}")
+
+    def source_link(self, source_id: str) -> str:
+        return self.link("sources/index.md", source_id)

@@ -1,0 +1,77 @@
+"""The validated data of one build, indexed by kind and id, with the queries pages need."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .loader import KINDS, Entry
+
+ARCHIVE_PREFIX = "https://web.archive.org/web/"
+
+
+@dataclass
+class Dataset:
+    entries: dict[str, list[Entry]] = field(default_factory=lambda: {k: [] for k in KINDS})
+
+    def __post_init__(self):
+        self.by_id: dict[str, dict[str, dict]] = {k: {} for k in KINDS}
+        for kind, items in self.entries.items():
+            for entry in items:
+                self.by_id[kind].setdefault(entry.id, entry.data)
+
+    # -- plain lists -------------------------------------------------------------------------------------
+    def items(self, kind: str) -> list[dict]:
+        return list(self.by_id[kind].values())
+
+    def get(self, kind: str, ident: str) -> dict | None:
+        return self.by_id[kind].get(ident)
+
+    @property
+    def events(self) -> list[dict]:
+        """All events in date order (context events included)."""
+        return sorted(self.items("events"), key=lambda e: (e["date"], e.get("end", ""), e["id"]))
+
+    # -- derived -----------------------------------------------------------------------------------------
+    def archive_url(self, source: dict) -> str:
+        return source.get("archive_url") or ARCHIVE_PREFIX + source["url"]
+
+    def events_of_actor(self, actor_id: str) -> list[dict]:
+        return [e for e in self.events if actor_id in e.get("actors", [])]
+
+    def abbreviations(self) -> dict[str, str]:
+        """Abbreviation -> expansion, from actors and glossary terms."""
+        found = {}
+        for actor in self.items("actors"):
+            if actor.get("abbr"):
+                found[actor["abbr"]] = actor["name"]
+        for term in self.items("glossary"):
+            if term.get("abbr"):
+                found[term["abbr"]] = term["expansion"]
+        return dict(sorted(found.items()))
+
+    def related_actors(self, actor_id: str) -> list[tuple[str, dict, dict]]:
+        """(direction, relationship, other actor) for relationships from and to this actor."""
+        out = []
+        for actor in self.items("actors"):
+            for rel in actor.get("relationships", []):
+                if actor["id"] == actor_id and rel["target"] in self.by_id["actors"]:
+                    out.append(("out", rel, self.by_id["actors"][rel["target"]]))
+                elif rel["target"] == actor_id:
+                    out.append(("in", rel, actor))
+        return out
+
+    def sources_about_actor(self, actor_id: str) -> list[dict]:
+        """Primary documents cited by the actor's entry or by events it took part in."""
+        ids = set(self.by_id["actors"].get(actor_id, {}).get("sources", []))
+        for event in self.events_of_actor(actor_id):
+            ids.update(event["sources"])
+        docs = [self.by_id["sources"][i] for i in ids if i in self.by_id["sources"]]
+        return sorted((d for d in docs if d.get("primary")), key=lambda d: (d["date"], d["id"]))
+
+    def events_by_month(self) -> dict[str, int]:
+        counts: dict[str, int] = defaultdict(int)
+        for event in self.events:
+            if not event.get("context"):
+                counts[event["date"][:7]] += 1
+        return dict(counts)

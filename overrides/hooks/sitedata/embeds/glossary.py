@@ -1,0 +1,28 @@
+"""The glossary page: every term, and every actor abbreviation, alphabetically with an anchor for each."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+
+def render(args: dict[str, str], ctx) -> str:
+    data = ctx.dataset
+    terms = []
+    for term in data.items("glossary"):
+        see = [{"title": ctx.pages.get(p.split("#")[0], {}).get("title", p), "url": ctx.md(*(p.split("#") + [""])[:2])}
+               for p in term.get("see", [])]
+        if term.get("actor"):
+            see.insert(0, {"title": data.get("actors", term["actor"])["name"], "url": ctx.md("actors/" + term["actor"] + ".md")})
+        ctx.cite(term.get("sources", []))
+        terms.append({"id": term["id"], "term": term["term"], "abbr": term.get("abbr"), "definition": term["definition"],
+                      "aliases": term.get("aliases", []), "see": see, "sources": term.get("sources", [])})
+    glossary_ids = {t["id"] for t in terms}
+    for actor in data.items("actors"):
+        if actor.get("abbr") and actor["id"] not in glossary_ids:
+            terms.append({"id": actor["id"], "term": actor["abbr"], "abbr": actor["abbr"],
+                          "definition": f"Short for {actor['name']}. See its actor page.",
+                          "aliases": [], "see": [{"title": actor["name"], "url": ctx.md("actors/" + actor["id"] + ".md")}],
+                          "sources": []})
+    terms.sort(key=lambda t: t["term"].lower().lstrip("'\""))
+    letters = [(letter, list(items)) for letter, items in groupby(terms, key=lambda t: t["term"][0].upper())]
+    return ctx.render("partials/markdown/glossary.html", letters=letters, count=len(terms))

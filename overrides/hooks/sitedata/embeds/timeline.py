@@ -1,0 +1,87 @@
+"""The timeline component: choose events by the shortcode's arguments and render overrides/partials/timeline.html."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from ..render import date_label
+
+CATEGORY_LABELS = {"political": "Political", "military": "Military", "terrorism": "Terrorism",
+                   "diplomacy": "Diplomacy", "humanitarian": "Humanitarian", "legal": "Legal"}
+
+
+def select(events: list[dict], args: dict[str, str]) -> list[dict]:
+    context = args.get("context") == "true"
+    chosen = []
+    for event in events:
+        date = event["date"]
+        if bool(event.get("context")) != context:
+            continue
+        if "year" in args and not date.startswith(args["year"]):
+            continue
+        if "from" in args and date[:len(args["from"])] < args["from"]:
+            continue
+        if "to" in args and date[:len(args["to"])] > args["to"]:
+            continue
+        if "actor" in args and args["actor"] not in event.get("actors", []):
+            continue
+        if "place" in args and event["place"] != args["place"]:
+            continue
+        if "category" in args and event["category"] != args["category"]:
+            continue
+        if args.get("key") == "true" and not event.get("key"):
+            continue
+        chosen.append(event)
+    return chosen
+
+
+def view(event: dict, ctx) -> dict:
+    """Everything the partial shows of one event, with links relative to the current page."""
+    data = ctx.dataset
+    place = data.get("places", event["place"])
+    sources = [data.get("sources", s) for s in event["sources"]]
+    disagreement = event.get("disagreement")
+    ctx.cite(event["sources"] + (disagreement["sources"] if disagreement else []))
+    return {
+        "id": event["id"], "title": event["title"], "summary": event["summary"], "key": bool(event.get("key")),
+        "category": event["category"], "category_label": CATEGORY_LABELS[event["category"]],
+        "date": event["date"], "date_label": date_label(event["date"]),
+        "end": event.get("end"), "end_label": date_label(event["end"]) if event.get("end") else "",
+        "place": place["name"], "place_link": ctx.link("map.md", f"place-{place['id']}") if "map.md" in ctx.pages else "",
+        "actors": [{"id": a, "name": data.get("actors", a).get("abbr") or data.get("actors", a)["name"],
+                    "url": ctx.actor_link(a)} for a in event.get("actors", [])],
+        "sources": [{"id": s["id"], "title": s["title"], "url": s["url"], "by": s.get("publisher") or s["author"],
+                     "anchor": f"cite-{s['id']}"} for s in sources],
+        "disagreement": disagreement["note"] if disagreement else "",
+        "permalink": ctx.event_link(event["id"]),
+    }
+
+
+def render(args: dict[str, str], ctx) -> str:
+    events = select(ctx.dataset.events, args)
+    full = args.get("full") == "true"
+    views = [view(e, ctx) for e in events]
+    years = [(year, list(items)) for year, items in groupby(views, key=lambda v: v["date"][:4])]
+    actor_ids = sorted({a for e in events for a in e.get("actors", [])},
+                       key=lambda a: ctx.dataset.get("actors", a)["name"].lower())
+    actors = [{"id": a, "name": ctx.dataset.get("actors", a)["name"]} for a in actor_ids]
+    return ctx.render("partials/timeline.html", years=years, full=full, count=len(views),
+                      categories=CATEGORY_LABELS, actors=actors,
+                      overview=overview(ctx.dataset.events_by_month()) if full else None)
+
+
+def render_event(args: dict[str, str], ctx) -> str:
+    event = ctx.dataset.get("events", args["_"])
+    return ctx.render("partials/timeline.html", years=[(event["date"][:4], [view(event, ctx)])], full=False,
+                      count=1, categories=CATEGORY_LABELS, actors=[], overview=None, single=True)
+
+
+def overview(counts: dict[str, int]) -> dict:
+    """Bars for events per month, January 2012 to December 2015."""
+    months = [f"{y}-{m:02d}" for y in range(2012, 2016) for m in range(1, 13)]
+    peak = max(counts.values(), default=1) or 1
+    bars = [{"month": m, "label": date_label(m), "count": counts.get(m, 0), "x": i * 12,
+             "height": round(80 * counts.get(m, 0) / peak, 1)} for i, m in enumerate(months)]
+    per_year = {y: sum(counts.get(f"{y}-{m:02d}", 0) for m in range(1, 13)) for y in range(2012, 2016)}
+    busiest = max(bars, key=lambda b: b["count"])
+    return {"bars": bars, "per_year": per_year, "busiest": busiest, "total": sum(per_year.values())}

@@ -1,0 +1,91 @@
+"""Helpers shared by the tests: building the site, reading built pages, finding a browser."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+
+
+def build(project: Path, site_dir: Path, extra_env: dict | None = None) -> subprocess.CompletedProcess:
+    """Run a strict build of `project` into `site_dir`; return the finished process (output in .stdout)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
+    return subprocess.run(MKDOCS + ["build", "--strict", "--site-dir", str(site_dir)], cwd=project, env=env,
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=600)
+
+
+def copy_project(target: Path) -> Path:
+    """A copy of what a build reads (config, pages, data, templates), to change without touching the tree."""
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "mkdocs.yml", target)
+    for folder in ("docs", "overrides"):
+        shutil.copytree(ROOT / folder, target / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    return target
+
+
+def pages(site: Path) -> list[Path]:
+    """Every built HTML page (not the 404 page's assets or search index)."""
+    return sorted(p for p in site.rglob("*.html") if "assets" not in p.relative_to(site).parts)
+
+
+def page_url(site: Path, page: Path) -> str:
+    rel = page.relative_to(site).as_posix()
+    return rel[: -len("index.html")] if rel.endswith("index.html") else rel
+
+
+class Links(HTMLParser):
+    """Collects ids, links (a/area href) and resources (script src, link href, img src, etc.) of a page."""
+
+    def __init__(self):
+        super().__init__()
+        self.ids: set[str] = set()
+        self.links: list[str] = []
+        self.resources: list[str] = []
+        self.anchors: list[dict] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if attrs.get("id"):
+            self.ids.add(attrs["id"])
+        if tag == "a" and attrs.get("name"):
+            self.ids.add(attrs["name"])
+        if tag in ("a", "area") and attrs.get("href") is not None:
+            self.links.append(attrs["href"])
+            self.anchors.append(attrs)
+        if tag in ("script", "img", "iframe", "audio", "video", "source", "embed") and attrs.get("src"):
+            self.resources.append(attrs["src"])
+        if tag == "link" and attrs.get("href") and attrs.get("rel") not in ("canonical", "alternate"):
+            self.resources.append(attrs["href"])
+        if tag == "object" and attrs.get("data"):
+            self.resources.append(attrs["data"])
+
+
+def parse(path: Path) -> Links:
+    parser = Links()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def browser_path() -> str:
+    """The Chromium to drive: $CHROMIUM_PATH, else Debian's, else Playwright's own; else say how to get one."""
+    candidates = [os.environ.get("CHROMIUM_PATH"), "/usr/bin/chromium", "/usr/bin/chromium-browser"]
+    for candidate in candidates:
+        if candidate and Path(candidate).is_file() and os.access(candidate, os.X_OK):
+            return candidate
+    try:
+        from playwright.sync_api import sync_playwright
+        with sync_playwright() as p:
+            own = p.chromium.executable_path
+        if own and Path(own).is_file():
+            return own
+    except Exception:  # noqa: BLE001 - any failure means Playwright has no browser of its own
+        pass
+    raise RuntimeError("No Chromium found for the browser tests. Install one (Debian/Ubuntu: apt-get install "
+                       "chromium), or set CHROMIUM_PATH to a Chromium or Chrome executable. "
+                       "./scripts/site.sh test installs Debian's Chromium when run as root.")

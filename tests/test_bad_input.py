@@ -1,0 +1,134 @@
+"""Each kind of bad input stops the build with one line that names file, entry, field and expectation.
+
+Every case copies the real project, adds one bad fixture, builds, and expects exactly the problems listed.
+"""
+
+import textwrap
+
+import pytest
+
+from support import build, copy_project
+
+EVENT = """\
+- id: {id}
+  date: "{date}"
+  title: A test event
+  summary: A test summary.
+  category: political
+  actors: [{actor}]
+  place: {place}
+  sources: [{source}]
+"""
+
+
+def event(**values):
+    base = {"id": "test-event", "date": "2012-03-22", "actor": "", "place": "bamako", "source": "unsc-res-2085"}
+    return EVENT.format(**{**base, **values})
+
+
+CASES = {
+    "malformed-yaml": ("docs/data/events/zz-test.yml", "- id: broken\n  title: [unclosed\n  date: 2012\n",
+                       ["docs/data/events/zz-test.yml:3: malformed YAML: "]),
+    "unknown-field": ("docs/data/events/zz-test.yml", event() + "  colour: red\n",
+                      ["docs/data/events/zz-test.yml:1: entry 'test-event': field 'colour': unknown field"]),
+    "missing-field": ("docs/data/events/zz-test.yml", event().replace("  title: A test event\n", ""),
+                      ["docs/data/events/zz-test.yml:1: entry 'test-event': field 'title': missing required field"]),
+    "duplicate-id": ("docs/data/events/zz-test.yml", event() + event(),
+                     ["docs/data/events/zz-test.yml:9: entry 'test-event': field 'id': duplicate id: already used by "
+                      "the entry at docs/data/events/zz-test.yml:1"]),
+    "unknown-reference": ("docs/data/events/zz-test.yml", event(actor="no-such-actor"),
+                          ["docs/data/events/zz-test.yml:1: entry 'test-event': field 'actors[0]': unknown actor id "
+                           "'no-such-actor' (expected an id defined in docs/data/actors/)"]),
+    "unknown-place": ("docs/data/events/zz-test.yml", event(place="atlantis"),
+                      ["docs/data/events/zz-test.yml:1: entry 'test-event': field 'place': unknown place id 'atlantis'"]),
+    "invalid-date": ("docs/data/events/zz-test.yml", event(date="2012-02-30"),
+                     ["docs/data/events/zz-test.yml:1: entry 'test-event': field 'date': invalid date '2012-02-30' "
+                      "(expected a real calendar date as YYYY-MM-DD, YYYY-MM or YYYY)"]),
+    "end-before-start": ("docs/data/events/zz-test.yml", event() + '  end: "2012-03-01"\n',
+                         ["docs/data/events/zz-test.yml:1: entry 'test-event': field 'end': end date 2012-03-01 is "
+                          "before the start date 2012-03-22"]),
+    "outside-period": ("docs/data/events/zz-test.yml", event(date="2010-05-01"),
+                       ["docs/data/events/zz-test.yml:1: entry 'test-event': field 'date': 2010-05-01 is outside "
+                        "2012-2015: mark the event 'context: true' or fix the date"]),
+    "event-without-source": ("docs/data/events/zz-test.yml", event().replace("  sources: []\n", "").replace(
+                             "  sources: [unsc-res-2085]\n", "  sources: []\n"),
+                             ["docs/data/events/zz-test.yml:1: entry 'test-event': field 'sources': expected at least "
+                              "one source id"]),
+    "http-url": ("docs/data/sources/zz-test.yml", textwrap.dedent("""\
+                    - id: test-source
+                      title: A test source
+                      author: Nobody
+                      date: "2012"
+                      type: report
+                      primary: false
+                      language: en
+                      url: http://insecure.example/report
+                    """),
+                 ["docs/data/sources/zz-test.yml:1: entry 'test-source': field 'url': expected an https:// URL; "
+                  "got 'http://insecure.example/report'"]),
+    "malformed-url": ("docs/data/sources/zz-test.yml", textwrap.dedent("""\
+                    - id: test-source
+                      title: A test source
+                      author: Nobody
+                      date: "2012"
+                      type: report
+                      primary: false
+                      language: en
+                      url: https://localhost
+                    """),
+                 ["docs/data/sources/zz-test.yml:1: entry 'test-source': field 'url': malformed URL "
+                  "'https://localhost' (expected https://host.domain/path)"]),
+    "source-without-date": ("docs/data/sources/zz-test.yml", textwrap.dedent("""\
+                    - id: test-source
+                      title: A test source
+                      author: Nobody
+                      type: report
+                      primary: false
+                      language: en
+                      url: https://www.un.org/test
+                    """),
+                 ["docs/data/sources/zz-test.yml:1: entry 'test-source': field 'date': missing required field"]),
+    "script-tag": ("docs/zz-test.md", "# Test\n\nText.\n\n<script>alert(1)</script>\n",
+                   ["docs/zz-test.md:5: raw <script> is not allowed in Markdown (remove it; pages may not run script)"]),
+    "iframe": ("docs/zz-test.md", "# Test\n\n<iframe src=\"https://www.un.org/\"></iframe>\n",
+               ["docs/zz-test.md:3: raw <iframe> is not allowed in Markdown (remove it; pages may not run script)"]),
+    "event-handler": ("docs/zz-test.md", "# Test\n\n<span onclick=\"steal()\">Click</span>\n",
+                      ["docs/zz-test.md:3: inline event handlers (onclick= and the like) are not allowed in Markdown "
+                       "(remove it; pages may not run script)"]),
+    "javascript-link": ("docs/zz-test.md", "# Test\n\n[Click](javascript:alert(1))\n",
+                        ["docs/zz-test.md:3: javascript: links are not allowed in Markdown (remove it; pages may not "
+                         "run script)"]),
+    "unknown-citation": ("docs/zz-test.md", "# Test\n\nA claim.[@no-such-source]\n",
+                         ["docs/zz-test.md:3: citation of unknown source 'no-such-source' (expected an id defined in "
+                          "docs/data/sources/)"]),
+    "unknown-shortcode": ("docs/zz-test.md", "# Test\n\n<!-- md:timelime year=2013 -->\n",
+                          ["docs/zz-test.md:3: unknown shortcode 'md:timelime'"]),
+    "unknown-actor-in-shortcode": ("docs/zz-test.md", "# Test\n\n<!-- md:timeline actor=nobody -->\n",
+                                   ["docs/zz-test.md:3: shortcode 'md:timeline': unknown actor id 'nobody'"]),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_bad_input_fails_the_build_with_a_clear_message(case, tmp_path):
+    path, content, expected = CASES[case]
+    project = copy_project(tmp_path / "project")
+    (project / path).write_text(content, encoding="utf-8")
+    result = build(project, tmp_path / "site")
+    assert result.returncode != 0, f"the build passed with bad input ({case})"
+    assert "problem" in result.stdout and "in the site's data or pages:" in result.stdout
+    problems = [line.strip() for line in result.stdout.splitlines() if line.startswith("  ")]
+    assert len(problems) == len(expected), "\n".join(problems)
+    for line, start in zip(problems, expected):
+        assert line.startswith(start), f"expected a line starting\n  {start}\ngot\n  {line}"
+
+
+def test_all_problems_are_reported_at_once(tmp_path):
+    project = copy_project(tmp_path / "project")
+    (project / "docs/data/events/zz-test.yml").write_text(event(date="2012-13-01", place="atlantis"), encoding="utf-8")
+    (project / "docs/zz-test.md").write_text("# Test\n\n<script>x</script>\n\nA claim.[@nope]\n", encoding="utf-8")
+    result = build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "4 problems in the site's data or pages:" in result.stdout
+    for fragment in ("field 'date': invalid date '2012-13-01'", "unknown place id 'atlantis'", "raw <script>",
+                     "citation of unknown source 'nope'"):
+        assert fragment in result.stdout

@@ -1,0 +1,99 @@
+"""Every built page in a real Chromium: zero axe violations (WCAG 2.2 A and AA), no console errors, and no
+request that leaves 127.0.0.1. Also search, the dark-mode toggle, and a 360 px phone layout."""
+
+import json
+from urllib.parse import urlsplit
+
+import pytest
+
+from support import ROOT, page_url, pages
+
+pytestmark = pytest.mark.browser
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+
+
+def run_axe(page) -> list[dict]:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)
+    return result["violations"]
+
+
+def describe(violations) -> str:
+    return "; ".join(f"{v['id']} ({len(v['nodes'])}x: {v['nodes'][0]['target']})" for v in violations)
+
+
+def test_axe_is_installed():
+    assert AXE.is_file(), "node_modules/axe-core is missing: run ./scripts/site.sh setup"
+
+
+def test_every_page_is_accessible_quiet_and_local(site, base_url, page):
+    failures = []
+    urls = [page_url(site, p) for p in pages(site)]
+    assert len(urls) > 10
+    for url in urls:
+        page.recorder.clear()
+        page.goto(base_url + url, wait_until="load")
+        violations = run_axe(page)
+        if violations:
+            failures.append(f"{url}: axe: {describe(violations)}")
+        if page.recorder.console_errors and not url.startswith("404"):
+            failures.append(f"{url}: console: {page.recorder.console_errors}")
+        foreign = [r for r in page.recorder.requests if urlsplit(r).hostname not in ("127.0.0.1", None)]
+        if foreign:
+            failures.append(f"{url}: requests to other hosts: {foreign}")
+    assert not failures, f"{len(failures)} problems on {len(urls)} pages:\n" + "\n".join(failures)
+
+
+def test_both_colour_schemes_pass_axe_on_key_pages(base_url, page):
+    failures = []
+    for scheme in ("light", "dark"):
+        page.emulate_media(color_scheme=scheme)
+        for url in ("", "timeline/", "actors/mnla/", "glossary/"):
+            page.goto(base_url + url, wait_until="load")
+            page.evaluate("() => localStorage.clear()")
+            violations = run_axe(page)
+            if violations:
+                failures.append(f"{scheme} {url}: {describe(violations)}")
+    assert not failures, "\n".join(failures)
+
+
+def test_search_finds_a_page_from_a_typed_term(base_url, page):
+    page.goto(base_url, wait_until="networkidle")
+    page.keyboard.press("s")                       # Material's shortcut opens search
+    field = page.locator("input.md-search__input")
+    field.fill("Timbuktu")
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=10000)
+    assert results.count() > 0
+    assert "Timbuktu" in page.locator(".md-search-result").inner_text()
+
+
+def test_dark_mode_toggle_switches_and_persists(base_url, page):
+    page.emulate_media(color_scheme="light")
+    page.goto(base_url, wait_until="load")
+    body = page.locator("body")
+    assert body.get_attribute("data-md-color-scheme") == "default"
+    page.locator("label[title='Switch to dark mode']").first.click()
+    assert body.get_attribute("data-md-color-scheme") == "slate"
+    page.goto(base_url + "timeline/", wait_until="load")
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+    stored = page.evaluate("() => Object.keys(localStorage).filter(k => k.includes('palette'))")
+    assert stored, "the choice is kept in Material's own preference"
+
+
+def test_layout_works_on_a_360px_phone(browser, base_url):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True,
+                                  has_touch=True)
+    page = context.new_page()
+    try:
+        for url in ("", "timeline/", "actors/", "glossary/", "sources/primary/"):
+            page.goto(base_url + url, wait_until="load")
+            width = page.evaluate("() => document.documentElement.scrollWidth")
+            assert width <= 360, f"{url or 'home'} scrolls sideways on a phone ({width}px wide)"
+            assert page.locator("label.md-header__button[for='__drawer']").is_visible(), "the menu button shows"
+        page.locator("label.md-header__button[for='__drawer']").click()
+        assert page.locator(".md-nav--primary").is_visible()
+    finally:
+        context.close()

@@ -1,0 +1,44 @@
+"""The real site builds strictly, its data validates, and the open data matches the source files."""
+
+import csv
+import json
+import subprocess
+import sys
+
+import yaml
+
+from support import ROOT
+
+
+def test_strict_build_passes(site):
+    assert (site / "index.html").is_file()
+    assert (site / "timeline" / "index.html").is_file()
+
+
+def test_every_data_file_validates():
+    result = subprocess.run([sys.executable, "scripts/validate.py"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("data and pages are valid")
+
+
+def test_open_data_matches_the_yaml(site):
+    for kind in ("sources", "events", "actors", "places", "glossary", "experts"):
+        expected = sum(len(yaml.safe_load(p.read_text(encoding="utf-8")) or [])
+                       for p in (ROOT / "docs" / "data" / kind).glob("*.yml"))
+        items = json.loads((site / "data" / f"{kind}.json").read_text(encoding="utf-8"))
+        rows = list(csv.DictReader((site / "data" / f"{kind}.csv").open(encoding="utf-8")))
+        assert len(items) == len(rows) == expected, kind
+        assert {i["id"] for i in items} == {r["id"] for r in rows}
+    schema = json.loads((site / "data" / "schema" / "events.schema.json").read_text(encoding="utf-8"))
+    assert schema["title"] == "Timeline events"
+
+
+def test_events_csv_flattens_lists(site):
+    rows = list(csv.DictReader((site / "data" / "events.csv").open(encoding="utf-8")))
+    events = {e["id"]: e for e in json.loads((site / "data" / "events.json").read_text(encoding="utf-8"))}
+    row = next(r for r in rows if len(events[r["id"]]["sources"]) > 1)
+    assert row["sources"] == "; ".join(events[row["id"]]["sources"])
+
+
+def test_source_yaml_is_not_published(site):
+    assert not list(site.rglob("*.yml"))
