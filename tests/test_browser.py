@@ -28,13 +28,36 @@ def test_axe_is_installed():
     assert AXE.is_file(), "node_modules/axe-core is missing: run ./scripts/site.sh setup"
 
 
-def test_every_page_is_accessible_quiet_and_local(site, base_url, page):
+# Material keeps the reader's palette choice (and its own UI state) in web storage; nothing else may be stored.
+MATERIAL_STORAGE = ("__palette", "__consent", "__expand", "__tabs", "__search", "__source", "__outdated")
+CSP_LISTENER = """window.__cspViolations = [];
+document.addEventListener('securitypolicyviolation', e => window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));"""
+
+
+def privacy_problems(page) -> list[str]:
+    problems = []
+    csp = page.evaluate("() => window.__cspViolations")
+    if csp:
+        problems.append(f"CSP violations: {csp}")
+    cookies = page.context.cookies()
+    if cookies:
+        problems.append(f"cookies set: {[c['name'] for c in cookies]}")
+    keys = page.evaluate("() => [...Object.keys(localStorage), ...Object.keys(sessionStorage)]")
+    foreign = [k for k in keys if not k.endswith(MATERIAL_STORAGE)]
+    if foreign:
+        problems.append(f"storage besides Material's preferences: {foreign}")
+    return problems
+
+
+def test_every_page_is_accessible_quiet_private_and_local(site, base_url, page):
     failures = []
     urls = [page_url(site, p) for p in pages(site)]
     assert len(urls) > 10
+    page.context.add_init_script(CSP_LISTENER)
     for url in urls:
         page.recorder.clear()
         page.goto(base_url + url, wait_until="load")
+        failures += [f"{url}: {p}" for p in privacy_problems(page)]
         violations = run_axe(page)
         if violations:
             failures.append(f"{url}: axe: {describe(violations)}")

