@@ -7,6 +7,7 @@
 #   ./scripts/site.sh validate    check the data and Markdown only (fast)
 #   ./scripts/site.sh bench       benchmark the build (scripts/benchmark.py)
 #   ./scripts/site.sh lighthouse  Lighthouse audit of key pages (scripts/lighthouse.py)
+#   ./scripts/site.sh publish E   test, then deploy edition E (2026.1 or dev) with mike (scripts/publish.py --help)
 #   ./scripts/site.sh setup       set up everything without running anything
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -100,6 +101,7 @@ case "$cmd" in
     CHROMIUM_PATH=$(find_browser); export CHROMIUM_PATH
     exec "$PY" -m pytest -c tests/pytest.ini --rootdir . "$@" ;;
   bench) setup_python; exec "$PY" scripts/benchmark.py "$@" ;;
+  publish) setup_python; setup_npm; exec "$PY" scripts/publish.py "$@" ;;
   lighthouse) setup_all; CHROMIUM_PATH=$(find_browser); export CHROMIUM_PATH; exec "$PY" scripts/lighthouse.py "$@" ;;
-  *) sed -n '2,11p' "$0"; exit 2 ;;
+  *) sed -n '2,12p' "$0"; exit 2 ;;
 esac

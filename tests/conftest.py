@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import functools
+import os
 import http.server
 import threading
 from pathlib import Path
 
 import pytest
+import yaml
+from urllib.parse import urlsplit
 
 from support import ROOT, browser_path, build
 
@@ -18,21 +21,44 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """The site, built once with `mkdocs build --strict` from the working tree."""
+    """The site, built once with `mkdocs build --strict` from the working tree (or from $TEST_PROJECT, a copy)."""
     site_dir = tmp_path_factory.mktemp("built") / "site"
-    result = build(ROOT, site_dir)
+    result = build(Path(os.environ.get("TEST_PROJECT", ROOT)), site_dir)
     if result.returncode != 0:
         pytest.fail(f"the strict build failed:\n{result.stdout[-6000:]}", pytrace=False)
     return site_dir
 
 
+# The site is published below site_url's path (as on GitHub Pages); serve it there too, so absolute links work.
+BASE_PATH = urlsplit(yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)["site_url"]).path
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    prefix = "/"
+
+    def translate_path(self, path):
+        if self.prefix != "/" and path.startswith(self.prefix):
+            path = "/" + path[len(self.prefix):]
+        return super().translate_path(path)
+
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory) / "404.html"
+        if code == 404 and page.is_file():          # like GitHub Pages: the site's own 404 page
+            body = page.read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return
+        super().send_error(code, message, explain)
+
     def log_message(self, *args):
         pass
 
 
-def serve(directory: Path):
-    handler = functools.partial(_QuietHandler, directory=str(directory))
+def serve(directory: Path, prefix: str = "/"):
+    handler = functools.partial(type("Handler", (_QuietHandler,), {"prefix": prefix}), directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -41,8 +67,9 @@ def serve(directory: Path):
 
 @pytest.fixture(scope="session")
 def base_url(site) -> str:
-    server = serve(site)
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    """The built site at http://127.0.0.1:PORT/explainer/ (site_url's path)."""
+    server = serve(site, BASE_PATH)
+    yield f"http://127.0.0.1:{server.server_address[1]}{BASE_PATH}"
     server.shutdown()
 
 

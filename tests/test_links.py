@@ -3,7 +3,11 @@
 import posixpath
 from urllib.parse import unquote, urlsplit
 
-from support import page_url, pages, parse
+import yaml
+
+from support import ROOT, page_url, pages, parse
+
+BASE_PATH = urlsplit(yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)["site_url"]).path
 
 
 def target_of(site, name: str, href: str):
@@ -14,7 +18,13 @@ def target_of(site, name: str, href: str):
     path = unquote(parts.path)
     if not path:
         return name, unquote(parts.fragment)
-    joined = posixpath.normpath(posixpath.join(posixpath.dirname(name), path))
+    if path.startswith("/"):                       # absolute links (the 404 page) start with site_url's path
+        path = "/" + path[len(BASE_PATH):] if path.startswith(BASE_PATH) else path
+        joined = posixpath.normpath(path.lstrip("/") or ".")
+    else:
+        joined = posixpath.normpath(posixpath.join(posixpath.dirname(name), path))
+    if joined == ".":
+        joined = "index.html"
     if path.endswith("/") or (site / joined).is_dir():
         joined = posixpath.normpath(joined + "/index.html")
     return joined, unquote(parts.fragment)

@@ -21,8 +21,17 @@ def policy_for(html: str) -> str:
     return POLICY.format(hashes=" ".join(hashes)).replace("  ", " ")
 
 
-def on_post_page(output, page, config):
+def with_policy(output: str) -> str:
     if os.environ.get("OFFLINE", "").lower() in ("1", "true", "yes"):
         return output
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy_for(output)}">'
     return output.replace("<head>", "<head>\n    " + meta, 1)
+
+
+def on_post_page(output, page, config):
+    return with_policy(output)
+
+
+def on_post_template(output, template_name, config):
+    """Static templates such as 404.html are not pages but need the same policy."""
+    return with_policy(output) if template_name.endswith(".html") else output

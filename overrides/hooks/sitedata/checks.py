@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from urllib.parse import urlsplit
 
+from . import geo
 from .loader import Entry
 from .problems import Problem
 
@@ -131,6 +133,26 @@ def check_abbreviations(entries: list[Entry]) -> list[Problem]:
             problems.append(entry.problem("abbr", f"abbreviation '{abbr}' is already defined by '{seen[abbr].id}' ({seen[abbr].file})"))
         else:
             seen[abbr] = entry
+    return problems
+
+
+def check_map_extent(entries: list[Entry]) -> list[Problem]:
+    """Coordinates are finite numbers, and places in Mali and the neighbours drawn whole lie on the map."""
+    problems = []
+    for entry in entries:
+        if entry.kind != "places" or not isinstance(entry.data, dict):
+            continue
+        lat, lon = entry.data.get("lat"), entry.data.get("lon")
+        numbers = True
+        for name, value in (("lat", lat), ("lon", lon)):
+            if isinstance(value, float) and not math.isfinite(value):
+                problems.append(entry.problem(name, f"expected a finite number of degrees; got '{value}'"))
+                numbers = False
+            elif not isinstance(value, (int, float)) or isinstance(value, bool):
+                numbers = False              # missing or not a number: the schema reports it
+        if numbers and entry.data.get("country") in geo.MAP_COUNTRIES and not geo.EXTENT.contains(lat, lon):
+            problems.append(entry.problem("lat", f"coordinates ({lat}, {lon}) are outside the map's extent "
+                                                 f"({geo.EXTENT.describe()}); check the latitude and longitude"))
     return problems
 
 

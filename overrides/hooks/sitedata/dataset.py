@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .loader import KINDS, Entry
 
 ARCHIVE_PREFIX = "https://web.archive.org/web/"
+ABBREVIATION = re.compile(r"^[A-Z][A-Z0-9.-]*[A-Z0-9]$")
 
 
 @dataclass
@@ -40,15 +42,17 @@ class Dataset:
         return [e for e in self.events if actor_id in e.get("actors", [])]
 
     def abbreviations(self) -> dict[str, str]:
-        """Abbreviation -> expansion, from actors and glossary terms."""
-        found = {}
-        for actor in self.items("actors"):
-            if actor.get("abbr"):
-                found[actor["abbr"]] = actor["name"]
-        for term in self.items("glossary"):
-            if term.get("abbr"):
-                found[term["abbr"]] = term["expansion"]
-        return dict(sorted(found.items()))
+        """Abbreviation -> expansion, from actors and glossary terms; their aliases written in capitals (such as
+        MOJWA for MUJAO, or the French CEDEAO for ECOWAS) show the same expansion."""
+        found, variants = {}, {}
+        for entry, expansion in [(a, a["name"]) for a in self.items("actors")] + \
+                                [(t, t.get("expansion", t["term"])) for t in self.items("glossary")]:
+            if entry.get("abbr"):
+                found[entry["abbr"]] = expansion
+            for alias in entry.get("aliases", []):
+                if ABBREVIATION.match(alias):
+                    variants.setdefault(alias, f"{expansion} ({entry.get('abbr') or entry.get('name') or entry['term']})")
+        return dict(sorted({**variants, **found}.items()))
 
     def related_actors(self, actor_id: str) -> list[tuple[str, dict, dict]]:
         """(direction, relationship, other actor) for relationships from and to this actor."""

@@ -187,12 +187,29 @@ def simplify(points, tolerance: float) -> list[tuple[float, float]]:
 
 def fmt(value: float) -> str:
     """A coordinate rounded to 1 decimal, without a trailing .0 or a leading 0."""
-    text = f"{value:.1f}"
+    text = f"{round(value, 1):.1f}"
     if text.endswith(".0"):
         text = text[:-2]
-    if text in ("-0", ""):
-        return "0"
-    return text
+    text = text.replace("0.", ".", 1) if text.startswith(("0.", "-0.")) else text
+    return "0" if text in ("-0", "") else text
+
+
+def _pair(x: float, y: float) -> str:
+    """Two numbers for SVG path data, with the separator left out where a minus sign does the job."""
+    a, b = fmt(x), fmt(y)
+    return a + (b if b.startswith("-") else " " + b)
+
+
+def ring_data(points) -> str:
+    """One closed ring as compact SVG path data: rounded to 0.1, absolute first point then relative steps."""
+    cells = [(round(x * 10), round(y * 10)) for x, y in points]
+    cells = [c for i, c in enumerate(cells) if i == 0 or c != cells[i - 1]]
+    if len(cells) > 1 and cells[-1] == cells[0]:
+        cells.pop()
+    if len(cells) < 3:
+        return ""
+    steps = [_pair((b[0] - a[0]) / 10, (b[1] - a[1]) / 10) for a, b in zip(cells, cells[1:])]
+    return "M" + _pair(cells[0][0] / 10, cells[0][1] / 10) + "l" + " ".join(steps) + "z"
 
 
 def path_data(polys, project: Projection, tolerance: float = 0.6, margin: float = 2.0) -> str:
@@ -204,14 +221,8 @@ def path_data(polys, project: Projection, tolerance: float = 0.6, margin: float 
             projected = clip([project(lon, lat) for lon, lat in points], *box)
             if len(projected) < 3:
                 continue
-            closed = projected + [projected[0]]
-            simple = simplify(closed, tolerance)[:-1]
-            if len(simple) < 3:
-                continue
-            coords = [f"{fmt(x)} {fmt(y)}" for x, y in simple]
-            deduped = [c for i, c in enumerate(coords) if i == 0 or c != coords[i - 1]]
-            if len(deduped) >= 3:
-                parts.append("M" + "L".join(deduped) + "Z")
+            simple = simplify(projected + [projected[0]], tolerance)[:-1]
+            parts.append(ring_data(simple))
     return "".join(parts)
 
 

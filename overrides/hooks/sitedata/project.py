@@ -18,6 +18,7 @@ def load_data(docs_dir: Path, root: Path) -> tuple[Dataset, list[Problem]]:
         entries += found
         problems += errors
     problems += checks.check_all(entries)
+    problems += checks.check_map_extent(entries)
     grouped = {kind: [e for e in entries if e.kind == kind and isinstance(e.data, dict) and e.id] for kind in loader.KINDS}
     return Dataset(grouped), problems
 

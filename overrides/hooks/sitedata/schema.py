@@ -38,7 +38,8 @@ def _expectation(error) -> tuple[str, str]:
         return field, f"expected one of: {options}; got {error.instance!r}"
     if kind == "pattern":
         what = schema.get("description", f"text matching {error.validator_value}")
-        return field, f"expected {what[0].lower() + what[1:].rstrip('.')}; got {error.instance!r}"
+        what = (what[0].lower() + what[1:] if what[1:2].islower() else what).rstrip(".")
+        return field, f"expected {what}; got {error.instance!r}"
     if kind == "type":
         return field, f"expected {error.validator_value}; got {type(error.instance).__name__} {error.instance!r}"
     if kind == "minItems":

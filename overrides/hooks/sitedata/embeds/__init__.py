@@ -1,6 +1,6 @@
 """Renderers for the shortcodes: each takes (args, PageContext) and returns Markdown or HTML to put in the page."""
 
-from . import actors, glossary, sources, timeline
+from . import actors, glossary, maps, sources, timeline
 
 RENDERERS = {
     "timeline": timeline.render,
@@ -14,4 +14,6 @@ RENDERERS = {
     "experts": sources.render_experts,
     "reading": sources.render_reading,
     "data-fields": sources.render_data_fields,
+    "map": maps.render_map,
+    "locator": maps.render_locator,
 }

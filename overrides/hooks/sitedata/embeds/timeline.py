@@ -11,11 +11,14 @@ CATEGORY_LABELS = {"political": "Political", "military": "Military", "terrorism"
 
 
 def select(events: list[dict], args: dict[str, str]) -> list[dict]:
+    """Events matching the arguments. The full timeline has every event; a slice has either the 2012-2015 events
+    (the default) or only the context events before and after (context=true)."""
     context = args.get("context") == "true"
+    full = args.get("full") == "true"
     chosen = []
     for event in events:
         date = event["date"]
-        if bool(event.get("context")) != context:
+        if not full and bool(event.get("context")) != context:
             continue
         if "year" in args and not date.startswith(args["year"]):
             continue
@@ -44,6 +47,7 @@ def view(event: dict, ctx) -> dict:
     ctx.cite(event["sources"] + (disagreement["sources"] if disagreement else []))
     return {
         "id": event["id"], "title": event["title"], "summary": event["summary"], "key": bool(event.get("key")),
+        "context": bool(event.get("context")),
         "category": event["category"], "category_label": CATEGORY_LABELS[event["category"]],
         "date": event["date"], "date_label": date_label(event["date"]),
         "end": event.get("end"), "end_label": date_label(event["end"]) if event.get("end") else "",
