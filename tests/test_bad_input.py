@@ -41,6 +41,9 @@ CASES = {
                            "'no-such-actor' (expected an id defined in docs/data/actors/)"]),
     "unknown-place": ("docs/data/events/zz-test.yml", event(place="atlantis"),
                       ["docs/data/events/zz-test.yml:1: entry 'test-event': field 'place': unknown place id 'atlantis'"]),
+    "unknown-source": ("docs/data/events/zz-test.yml", event(source="no-such-source"),
+                       ["docs/data/events/zz-test.yml:1: entry 'test-event': field 'sources[0]': unknown source id "
+                        "'no-such-source' (expected an id defined in docs/data/sources/)"]),
     "invalid-date": ("docs/data/events/zz-test.yml", event(date="2012-02-30"),
                      ["docs/data/events/zz-test.yml:1: entry 'test-event': field 'date': invalid date '2012-02-30' "
                       "(expected a real calendar date as YYYY-MM-DD, YYYY-MM or YYYY)"]),
@@ -88,6 +91,16 @@ CASES = {
                       url: https://www.un.org/test
                     """),
                  ["docs/data/sources/zz-test.yml:1: entry 'test-source': field 'date': missing required field"]),
+    "source-without-url": ("docs/data/sources/zz-test.yml", textwrap.dedent("""\
+                    - id: test-source
+                      title: A test source
+                      author: Nobody
+                      date: "2012"
+                      type: report
+                      primary: false
+                      language: en
+                    """),
+                 ["docs/data/sources/zz-test.yml:1: entry 'test-source': field 'url': missing required field"]),
     "script-tag": ("docs/zz-test.md", "# Test\n\nText.\n\n<script>alert(1)</script>\n",
                    ["docs/zz-test.md:5: raw <script> is not allowed in Markdown (remove it; pages may not run script)"]),
     "iframe": ("docs/zz-test.md", "# Test\n\n<iframe src=\"https://www.un.org/\"></iframe>\n",

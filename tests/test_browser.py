@@ -87,8 +87,10 @@ def test_both_colour_schemes_pass_axe_on_key_pages(base_url, page):
 def test_search_finds_a_page_from_a_typed_term(base_url, page):
     page.goto(base_url, wait_until="networkidle")
     page.keyboard.press("s")                       # Material's shortcut opens search
+    meta = page.locator(".md-search-result__meta")
+    meta.filter(has_text="Type to start searching").wait_for(timeout=30000)   # the index is loaded
     field = page.locator("input.md-search__input")
-    field.fill("Timbuktu")
+    field.press_sequentially("Timbuktu", delay=50)      # typed key by key, as a reader types
     results = page.locator(".md-search-result__item")
     results.first.wait_for(timeout=30000)
     assert results.count() > 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..render import date_label
+from . import relationships as diagram
 from . import timeline
 
 CATEGORIES = {
@@ -110,8 +111,12 @@ def first_sentence(text: str) -> str:
     return match.group(1) if match else text.strip()
 
 
+TABLE_ID = "relationship-table"     # the text alternative's anchor, linked from the diagrams' captions
+
+
 def render_relationships(args: dict[str, str], ctx) -> str:
-    """Text alternative of the relationship diagram: every relationship, grouped by type."""
+    """The relationship diagrams (inline SVG, embeds/relationships.py), then their text alternative: a table of
+    every relationship, one row each."""
     rows = []
     for actor in sorted(ctx.dataset.items("actors"), key=lambda a: a["name"].lower()):
         for rel in actor.get("relationships", []):
@@ -120,4 +125,8 @@ def render_relationships(args: dict[str, str], ctx) -> str:
                          "verb": RELATIONS[rel["type"]][0].lower(), "to": label(other),
                          "to_url": ctx.md("actors/" + other["id"] + ".md"),
                          "date": date_label(rel["date"]) if rel.get("date") else ""})
-    return ctx.render("partials/markdown/relationships.html", rows=rows)
+    figures = ctx.render("partials/relationships.html", diagrams=diagram.diagrams(ctx.dataset),
+                         box_w=diagram.BOX_W, box_h=diagram.BOX_H, table=TABLE_ID)
+    table = ctx.render("partials/markdown/relationships.html", rows=rows)
+    return f'{figures}\n\n<div class="rel-table" id="{TABLE_ID}" markdown="1">\n\n{table}\n\n</div>\n'
+
