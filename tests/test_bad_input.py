@@ -3,8 +3,6 @@
 Every case copies the real project, adds one bad fixture, builds, and expects exactly the problems listed.
 """
 
-import textwrap
-
 import pytest
 
 from support import build, copy_project
@@ -19,6 +17,17 @@ EVENT = """\
   place: {place}
   sources: [{source}]
 """
+
+
+SOURCE = {"id": "test-source", "title": "A test source", "author": "Nobody", "date": '"2012"', "type": "report",
+          "primary": "false", "language": "en", "url": "https://www.un.org/test"}
+
+
+def source(**values):
+    """A source entry in YAML; a value of None leaves that field out."""
+    fields = {**SOURCE, **values}
+    lines = [f"  {key}: {value}" for key, value in fields.items() if value is not None]
+    return "- " + "\n".join(lines)[2:] + "\n"
 
 
 def event(**values):
@@ -57,49 +66,15 @@ CASES = {
                              "  sources: [unsc-res-2085]\n", "  sources: []\n"),
                              ["docs/data/events/zz-test.yml:1: entry 'test-event': field 'sources': expected at least "
                               "one source id"]),
-    "http-url": ("docs/data/sources/zz-test.yml", textwrap.dedent("""\
-                    - id: test-source
-                      title: A test source
-                      author: Nobody
-                      date: "2012"
-                      type: report
-                      primary: false
-                      language: en
-                      url: http://insecure.example/report
-                    """),
+    "http-url": ("docs/data/sources/zz-test.yml", source(url="http://insecure.example/report"),
                  ["docs/data/sources/zz-test.yml:1: entry 'test-source': field 'url': expected an https:// URL; "
                   "got 'http://insecure.example/report'"]),
-    "malformed-url": ("docs/data/sources/zz-test.yml", textwrap.dedent("""\
-                    - id: test-source
-                      title: A test source
-                      author: Nobody
-                      date: "2012"
-                      type: report
-                      primary: false
-                      language: en
-                      url: https://localhost
-                    """),
+    "malformed-url": ("docs/data/sources/zz-test.yml", source(url="https://localhost"),
                  ["docs/data/sources/zz-test.yml:1: entry 'test-source': field 'url': malformed URL "
                   "'https://localhost' (expected https://host.domain/path)"]),
-    "source-without-date": ("docs/data/sources/zz-test.yml", textwrap.dedent("""\
-                    - id: test-source
-                      title: A test source
-                      author: Nobody
-                      type: report
-                      primary: false
-                      language: en
-                      url: https://www.un.org/test
-                    """),
+    "source-without-date": ("docs/data/sources/zz-test.yml", source(date=None),
                  ["docs/data/sources/zz-test.yml:1: entry 'test-source': field 'date': missing required field"]),
-    "source-without-url": ("docs/data/sources/zz-test.yml", textwrap.dedent("""\
-                    - id: test-source
-                      title: A test source
-                      author: Nobody
-                      date: "2012"
-                      type: report
-                      primary: false
-                      language: en
-                    """),
+    "source-without-url": ("docs/data/sources/zz-test.yml", source(url=None),
                  ["docs/data/sources/zz-test.yml:1: entry 'test-source': field 'url': missing required field"]),
     "script-tag": ("docs/zz-test.md", "# Test\n\nText.\n\n<script>alert(1)</script>\n",
                    ["docs/zz-test.md:5: raw <script> is not allowed in Markdown (remove it; pages may not run script)"]),

@@ -115,10 +115,13 @@ def test_layout_works_on_a_360px_phone(browser, base_url):
                                   has_touch=True)
     page = context.new_page()
     try:
-        for url in ("", "timeline/", "actors/", "glossary/", "sources/primary/"):
+        for url in ("", "explainer/2012/", "timeline/", "map/", "actors/", "actors/mnla/", "glossary/", "sources/primary/",
+                    "classroom/lesson-whos-who/"):
             page.goto(base_url + url, wait_until="load")
             width = page.evaluate("() => document.documentElement.scrollWidth")
             assert width <= 360, f"{url or 'home'} scrolls sideways on a phone ({width}px wide)"
+            violations = run_axe(page)
+            assert not violations, f"{url or 'home'} at 360 px: {describe(violations)}"
             assert page.locator("label.md-header__button[for='__drawer']").is_visible(), "the menu button shows"
         page.locator("label.md-header__button[for='__drawer']").click()
         assert page.locator(".md-nav--primary").is_visible()
