@@ -93,14 +93,14 @@ cmd=${1:-help}
 shift || true
 case "$cmd" in
   setup) setup_all ;;
-  serve) setup_python; exec "$VENV/bin/mkdocs" serve --strict -a 127.0.0.1:8000 "$@" ;;
-  build) setup_python; exec "$VENV/bin/mkdocs" build --strict "$@" ;;
+  serve) setup_python; setup_npm; exec "$VENV/bin/mkdocs" serve --strict -a 127.0.0.1:8000 "$@" ;;
+  build) setup_python; setup_npm; exec "$VENV/bin/mkdocs" build --strict "$@" ;;
   validate) setup_python; exec "$PY" scripts/validate.py ;;
   test)
     setup_all
     CHROMIUM_PATH=$(find_browser); export CHROMIUM_PATH
     exec "$PY" -m pytest -c tests/pytest.ini --rootdir . "$@" ;;
-  bench) setup_python; exec "$PY" scripts/benchmark.py "$@" ;;
+  bench) setup_python; setup_npm; exec "$PY" scripts/benchmark.py "$@" ;;
   publish) setup_python; setup_npm; exec "$PY" scripts/publish.py "$@" ;;
   lighthouse) setup_all; CHROMIUM_PATH=$(find_browser); export CHROMIUM_PATH; exec "$PY" scripts/lighthouse.py "$@" ;;
   *) sed -n '2,12p' "$0"; exit 2 ;;
