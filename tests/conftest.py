@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import functools
-import os
 import http.server
+import os
 import threading
 from pathlib import Path
 
 import pytest
-import yaml
-from urllib.parse import urlsplit
 
-from support import ROOT, browser_path, build
+from support import BASE_PATH, ROOT, browser_path, build
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -27,10 +25,6 @@ def site(tmp_path_factory) -> Path:
     if result.returncode != 0:
         pytest.fail(f"the strict build failed:\n{result.stdout[-6000:]}", pytrace=False)
     return site_dir
-
-
-# The site is published below site_url's path (as on GitHub Pages); serve it there too, so absolute links work.
-BASE_PATH = urlsplit(yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)["site_url"]).path
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

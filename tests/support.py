@@ -8,9 +8,22 @@ import subprocess
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
+# The site is published below site_url's path (/explainer/), as on GitHub Pages.
+BASE_PATH = urlsplit(yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)["site_url"]).path
+
+
+def data(kind: str) -> list[dict]:
+    """Every entry of one kind of data, from docs/data/<kind>/*.yml, in file order."""
+    items = []
+    for path in sorted((ROOT / "docs" / "data" / kind).glob("*.yml")):
+        items += yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    return items
 
 
 def build(project: Path, site_dir: Path, extra_env: dict | None = None) -> subprocess.CompletedProcess:
@@ -89,3 +102,20 @@ def browser_path() -> str:
     raise RuntimeError("No Chromium found for the browser tests. Install one (Debian/Ubuntu: apt-get install "
                        "chromium), or set CHROMIUM_PATH to a Chromium or Chrome executable. "
                        "./scripts/site.sh test installs Debian's Chromium when run as root.")
+
+
+# ---- Accessibility: axe-core in the real browser ---------------------------------------------------------------
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+
+
+def run_axe(page) -> list[dict]:
+    """axe's violations of the WCAG 2.2 A and AA rules on the page as it is now."""
+    # Evaluated through the browser's devtools protocol: the site's CSP (rightly) blocks an injected <script>.
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.evaluate(AXE.read_text(encoding="utf-8"))
+    return page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)["violations"]
+
+
+def describe(violations) -> str:
+    return "; ".join(f"{v['id']} ({len(v['nodes'])}x: {v['nodes'][0]['target']})" for v in violations)

@@ -1,29 +1,13 @@
 """Every built page in a real Chromium: zero axe violations (WCAG 2.2 A and AA), no console errors, and no
 request that leaves 127.0.0.1. Also search, the dark-mode toggle, and a 360 px phone layout."""
 
-import json
 from urllib.parse import urlsplit
 
 import pytest
 
-from support import ROOT, page_url, pages
+from support import AXE, describe, page_url, pages, run_axe
 
 pytestmark = pytest.mark.browser
-
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
-
-
-def run_axe(page) -> list[dict]:
-    # Evaluated through the browser's devtools protocol: the site's CSP (rightly) blocks an injected <script>.
-    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
-        page.evaluate(AXE.read_text(encoding="utf-8"))
-    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)
-    return result["violations"]
-
-
-def describe(violations) -> str:
-    return "; ".join(f"{v['id']} ({len(v['nodes'])}x: {v['nodes'][0]['target']})" for v in violations)
 
 
 def test_axe_is_installed():

@@ -2,13 +2,11 @@
 a printable handout; glossary terms are unique; every abbreviation used on the site is defined."""
 
 import re
-
 import sys
 
 import pytest
-import yaml
 
-from support import ROOT, page_url, pages
+from support import ROOT, data, page_url, pages
 
 sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 from sitedata import project  # noqa: E402
@@ -47,15 +45,8 @@ def test_teacher_guide_and_handouts_pages_exist():
         assert f"{lesson.name}#printable-handout" in handouts
 
 
-def load(kind):
-    items = []
-    for path in sorted((ROOT / "docs" / "data" / kind).glob("*.yml")):
-        items += yaml.safe_load(path.read_text(encoding="utf-8")) or []
-    return items
-
-
 def test_glossary_terms_are_unique_and_there_are_sixty_or_more():
-    terms = load("glossary")
+    terms = data("glossary")
     names = [t["term"].lower() for t in terms]
     assert len(names) == len(set(names)), "each term once"
     assert len(terms) >= 60
@@ -74,7 +65,7 @@ CITATION_BLOCKS = re.compile(
 
 
 def test_every_abbreviation_used_on_the_site_is_defined(site):
-    dataset, problems = project.load_data(ROOT / "docs", ROOT)
+    dataset, _ = project.load_data(ROOT / "docs", ROOT)
     defined = set(dataset.abbreviations())
     undefined = {}
     for page in pages(site):

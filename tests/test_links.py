@@ -3,11 +3,7 @@
 import posixpath
 from urllib.parse import unquote, urlsplit
 
-import yaml
-
-from support import ROOT, page_url, pages, parse
-
-BASE_PATH = urlsplit(yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)["site_url"]).path
+from support import BASE_PATH, page_url, pages, parse
 
 
 def target_of(site, name: str, href: str):

@@ -7,18 +7,15 @@ import posixpath
 import re
 import sys
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 
-from support import ROOT, build, copy_project
+from support import ROOT, build, copy_project, run_axe
 
 sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 from sitedata import project  # noqa: E402
 from sitedata.embeds import relationships  # noqa: E402
 
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
 
 @pytest.fixture(scope="module")
@@ -154,12 +151,6 @@ def test_a_relationship_to_an_unknown_actor_stops_the_build(tmp_path):
 
 
 # ---- In a browser --------------------------------------------------------------------------------------------
-
-def run_axe(page) -> list[dict]:
-    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
-        page.evaluate(AXE.read_text(encoding="utf-8"))
-    return page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)["violations"]
-
 
 @pytest.mark.browser
 def test_the_diagram_shows_and_a_box_opens_the_actor_page(base_url, page):

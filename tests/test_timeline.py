@@ -4,18 +4,14 @@ the address, permalinks to single events, and every event still shown without Ja
 import re
 
 import pytest
-import yaml
 
-from support import ROOT
+from support import data
 
 pytestmark = pytest.mark.browser
 
 
 def events():
-    items = []
-    for path in sorted((ROOT / "docs" / "data" / "events").glob("*.yml")):
-        items += yaml.safe_load(path.read_text(encoding="utf-8")) or []
-    return items
+    return data("events")
 
 
 def visible(page) -> list[dict]:

@@ -2,7 +2,6 @@
 
 from sitedata import markdown_lint
 from sitedata.embeds.sources import view
-from sitedata.render import date_label  # noqa: F401  (used by the partial through ctx)
 
 
 def on_page_markdown(markdown, page, config, files):
