@@ -1,4 +1,9 @@
-"""Read the YAML data files: dates stay text, duplicate keys and malformed YAML become problems."""
+"""Read the YAML data files: dates stay text, duplicate keys and malformed YAML become problems.
+
+Files are parsed with libyaml (PyYAML's C extension) when it is installed, else with PyYAML's pure-Python parser.
+A file with any problem is read again with the pure-Python parser, so the messages and line numbers a contributor
+sees do not depend on which parser is installed (libyaml words its errors differently).
+"""
 
 from __future__ import annotations
 
@@ -12,8 +17,8 @@ from .problems import Problem
 KINDS = ("sources", "events", "actors", "places", "glossary", "experts")
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader that keeps `2012-03-22` as a string (the checks validate it) and reports duplicate keys."""
+class _Checks:
+    """Loader mixin that keeps `2012-03-22` as a string (the checks validate it) and records duplicate keys."""
 
     duplicate_keys: list[tuple[str, int]]
 
@@ -27,10 +32,21 @@ class _Loader(yaml.SafeLoader):
         return super().construct_mapping(node, deep=deep)
 
 
-_Loader.yaml_implicit_resolvers = {
+_Checks.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+
+
+class _Loader(_Checks, yaml.SafeLoader):
+    """The pure-Python parser: its messages and line numbers are the ones reported."""
+
+
+class _FastLoader(_Checks, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """libyaml's parser with the same constructor and resolvers, for files without problems."""
+
+
+_NON_PRINTABLE = yaml.reader.Reader.NON_PRINTABLE
 
 
 @dataclass
@@ -57,25 +73,40 @@ class RawFile:
     lines: list[int] = field(default_factory=list)
 
 
+def _parse(text: str, loader_class) -> tuple[object, object, list[tuple[str, int]]]:
+    """(root node, data, duplicate keys); raises yaml.YAMLError on malformed YAML."""
+    loader = loader_class(text)
+    loader.duplicate_keys = []
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
+    return node, data, loader.duplicate_keys
+
+
 def read_file(path: Path, kind: str, shown: str) -> tuple[RawFile | None, list[Problem]]:
     """Parse one data file; `shown` is the path used in messages (relative to the project)."""
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as err:
         return None, [Problem(shown, 0, "", "", f"not UTF-8 text ({err.reason})")]
-    loader = _Loader(text)
-    loader.duplicate_keys = []
-    try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
-    except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line = mark.line + 1 if mark else 0
-        reason = err.problem or err.context or "could not parse"
-        return None, [Problem(shown, line, "", "", f"malformed YAML: {reason}")]
-    finally:
-        loader.dispose()
-    problems = [Problem(shown, line, "", key, "duplicate key in the same entry") for key, line in loader.duplicate_keys]
+    clean = False
+    if not _NON_PRINTABLE.search(text):   # libyaml accepts a few characters PyYAML rejects
+        try:
+            node, data, duplicates = _parse(text, _FastLoader)
+            clean = not duplicates and (data is None or isinstance(data, list))
+        except yaml.YAMLError:
+            pass
+    if not clean:                        # report what the pure-Python parser says, exactly as before
+        try:
+            node, data, duplicates = _parse(text, _Loader)
+        except yaml.MarkedYAMLError as err:
+            mark = err.problem_mark or err.context_mark
+            line = mark.line + 1 if mark else 0
+            reason = err.problem or err.context or "could not parse"
+            return None, [Problem(shown, line, "", "", f"malformed YAML: {reason}")]
+    problems = [Problem(shown, line, "", key, "duplicate key in the same entry") for key, line in duplicates]
     if data is None:
         return RawFile(kind, shown), problems
     if not isinstance(data, list):
