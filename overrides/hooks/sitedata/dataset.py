@@ -1,10 +1,14 @@
-"""The validated data of one build, indexed by kind and id, with the queries pages need."""
+"""The validated data of one build, indexed by kind and id, with the queries pages need.
+
+The data does not change during a build, so the orderings and indexes the queries use are built once, on first use.
+"""
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .loader import KINDS, Entry
 
@@ -32,14 +36,40 @@ class Dataset:
     @property
     def events(self) -> list[dict]:
         """All events in date order (context events included)."""
-        return sorted(self.items("events"), key=lambda e: (e["date"], e.get("end", ""), e["id"]))
+        return list(self._events)
+
+    @cached_property
+    def _events(self) -> tuple[dict, ...]:
+        return tuple(sorted(self.items("events"), key=lambda e: (e["date"], e.get("end", ""), e["id"])))
+
+    @cached_property
+    def _events_by_actor(self) -> dict[str, list[dict]]:
+        """Actor id -> its events in date order (an event naming an actor twice is listed once)."""
+        found: dict[str, list[dict]] = defaultdict(list)
+        for event in self._events:
+            for actor_id in dict.fromkeys(event.get("actors", [])):
+                found[actor_id].append(event)
+        return found
+
+    @cached_property
+    def _relationships_by_actor(self) -> dict[str, list[tuple[str, dict, dict]]]:
+        """Actor id -> (direction, relationship, other actor), in the order of the actors and their relationships."""
+        found: dict[str, list[tuple[str, dict, dict]]] = defaultdict(list)
+        actors = self.by_id["actors"]
+        for actor in self.items("actors"):
+            for rel in actor.get("relationships", []):
+                if rel["target"] in actors:
+                    found[actor["id"]].append(("out", rel, actors[rel["target"]]))
+                if rel["target"] != actor["id"]:
+                    found[rel["target"]].append(("in", rel, actor))
+        return found
 
     # -- derived -----------------------------------------------------------------------------------------
     def archive_url(self, source: dict) -> str:
         return source.get("archive_url") or ARCHIVE_PREFIX + source["url"]
 
     def events_of_actor(self, actor_id: str) -> list[dict]:
-        return [e for e in self.events if actor_id in e.get("actors", [])]
+        return list(self._events_by_actor.get(actor_id, []))
 
     def abbreviations(self) -> dict[str, str]:
         """Abbreviation -> expansion, from actors and glossary terms; their aliases written in capitals (such as
@@ -56,14 +86,7 @@ class Dataset:
 
     def related_actors(self, actor_id: str) -> list[tuple[str, dict, dict]]:
         """(direction, relationship, other actor) for relationships from and to this actor."""
-        out = []
-        for actor in self.items("actors"):
-            for rel in actor.get("relationships", []):
-                if actor["id"] == actor_id and rel["target"] in self.by_id["actors"]:
-                    out.append(("out", rel, self.by_id["actors"][rel["target"]]))
-                elif rel["target"] == actor_id:
-                    out.append(("in", rel, actor))
-        return out
+        return list(self._relationships_by_actor.get(actor_id, []))
 
     def sources_about_actor(self, actor_id: str) -> list[dict]:
         """Primary documents cited by the actor's entry or by events it took part in."""
@@ -75,7 +98,7 @@ class Dataset:
 
     def events_by_month(self) -> dict[str, int]:
         counts: dict[str, int] = defaultdict(int)
-        for event in self.events:
+        for event in self._events:
             if not event.get("context"):
                 counts[event["date"][:7]] += 1
         return dict(counts)
