@@ -81,6 +81,41 @@ def test_search_finds_a_page_from_a_typed_term(base_url, page):
     assert "Timbuktu" in page.locator(".md-search-result").inner_text()
 
 
+def index_requested(page) -> bool:
+    return any(urlsplit(r).path.endswith("/search/search_index.json") for r in page.recorder.requests)
+
+
+def test_the_search_index_downloads_only_when_search_opens(base_url, page):
+    """partials/javascripts/search-on-demand.html: no 260 KB index on page loads where nobody searches."""
+    page.goto(base_url + "explainer/2012/", wait_until="networkidle")
+    page.wait_for_timeout(500)
+    assert not index_requested(page), "the search index was downloaded before anyone opened search"
+    page.locator("input.md-search__input").focus()
+    page.locator(".md-search-result__meta").filter(has_text="Type to start searching").wait_for(timeout=30000)
+    assert index_requested(page)
+
+
+def test_a_page_opened_from_a_search_result_highlights_the_terms(base_url, page):
+    page.goto(base_url + "explainer/2012/?h=Timbuktu", wait_until="networkidle")
+    page.locator("article mark").first.wait_for(timeout=30000)
+    assert "Timbuktu" in page.locator("article mark").first.inner_text()
+
+
+def test_search_works_on_a_phone(browser, base_url):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True,
+                                  has_touch=True)
+    page = context.new_page()
+    try:
+        page.goto(base_url + "timeline/", wait_until="networkidle")
+        page.locator("label.md-header__button[for='__search']").tap()
+        page.locator(".md-search-result__meta").filter(has_text="Type to start searching").wait_for(timeout=30000)
+        page.locator("input.md-search__input").press_sequentially("Serval", delay=50)
+        page.locator(".md-search-result__item").first.wait_for(timeout=30000)
+        assert "Serval" in page.locator(".md-search-result").inner_text()
+    finally:
+        context.close()
+
+
 def test_dark_mode_toggle_switches_and_persists(base_url, page):
     page.emulate_media(color_scheme="light")
     page.goto(base_url, wait_until="load")
