@@ -2,6 +2,7 @@
 and the Content-Security-Policy on every page."""
 
 import json
+import posixpath
 import re
 import subprocess
 import xml.etree.ElementTree as ET
@@ -61,11 +62,41 @@ def test_the_sitemap_lists_every_page(site):
     assert expected - listed == set()
 
 
+class NavLinks(HTMLParser):
+    """The links of a page's navigation: the tabs and the main (left) menu, not the page's own content."""
+
+    def __init__(self):
+        super().__init__()
+        self.depth, self.links = 0, []      # depth > 0: inside a <nav> of the tabs or the main menu
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        classes = (attributes.get("class") or "").split()
+        if tag == "nav" and (self.depth or {"md-tabs", "md-nav--primary"} & set(classes)):
+            self.depth += 1
+        elif tag == "a" and self.depth and attributes.get("href"):
+            self.links.append(attributes["href"])
+
+    def handle_endtag(self, tag):
+        if tag == "nav" and self.depth:
+            self.depth -= 1
+
+
 def test_no_page_is_left_out_of_the_navigation(site):
-    home = parse(site / "index.html")
-    in_nav = {link.split("#")[0].lstrip("./") for link in home.links}
-    missing = [page_url(site, p) for p in pages(site)
-               if p.name != "404.html" and page_url(site, p) not in in_nav and page_url(site, p) != ""]
+    """Following only the tabs and the main menu from the home page reaches every page. (With navigation.prune
+    each page lists only its own section in full, so this walks the menus page by page.)"""
+    seen, queue = {""}, [""]
+    while queue:
+        current = queue.pop()
+        parser = NavLinks()
+        parser.feed((site / current / "index.html").read_text(encoding="utf-8"))
+        for href in parser.links:
+            target = posixpath.normpath(posixpath.join(current, href.split("#")[0])).lstrip("./")
+            target = "" if target in (".", "") else target.rstrip("/") + "/"
+            if target not in seen and (site / target / "index.html").is_file():
+                seen.add(target)
+                queue.append(target)
+    missing = [page_url(site, p) for p in pages(site) if p.name != "404.html" and page_url(site, p) not in seen]
     assert not missing, f"pages missing from the navigation: {missing}"
 
 
