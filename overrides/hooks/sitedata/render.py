@@ -29,13 +29,20 @@ def abbreviate(abbreviations: dict[str, str]):
         return lambda text: escape(text)
     pattern = re.compile(r"\b(" + "|".join(re.escape(a) for a in sorted(abbreviations, key=len, reverse=True)) + r")\b")
 
+    done: dict[str, Markup] = {}          # the same titles and summaries recur on many pages
+
     def apply(text: str) -> Markup:
+        if type(text) is str and text in done:     # not for Markup, which escape() leaves as it is
+            return done[text]
         out, last = [], 0
         for match in pattern.finditer(text):
             out.append(escape(text[last:match.start()]))
             out.append(Markup('<abbr title="{}">{}</abbr>').format(abbreviations[match.group(1)], match.group(1)))
             last = match.end()
         out.append(escape(text[last:]))
-        return Markup("").join(out)
+        result = Markup("").join(out)
+        if type(text) is str:
+            done[text] = result
+        return result
 
     return apply
