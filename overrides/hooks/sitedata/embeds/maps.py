@@ -7,6 +7,7 @@ overrides/partials/map.html and overrides/partials/locator.html.
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 from .. import geo
 from ..render import date_label
@@ -57,18 +58,27 @@ def _next_id(ctx, prefix: str) -> str:
 
 def _countries(projection: geo.Projection, tolerance: float, margin: float = 2.0) -> list[dict]:
     """Paths of every country that shows inside the projection's box; Mali last, so its border is on top."""
+    return [dict(c) for c in _country_paths(projection, tolerance, margin)]
+
+
+@lru_cache(maxsize=None)
+def _country_paths(projection: geo.Projection, tolerance: float, margin: float) -> tuple[dict, ...]:
+    """The outlines are drawn once per box, size and tolerance: pages with the same locator map share them."""
     out = []
-    for name, polys in geo.load_countries().items():
-        if not polys:
-            continue
-        west, south, east, north = geo.bbox(polys)
+    for name, (polys, (west, south, east, north)) in _outlines().items():
         ext = projection.extent
         if east < ext.west or west > ext.east or north < ext.south or south > ext.north:
             continue
         d = geo.path_data(polys, projection, tolerance, margin)
         if d:
             out.append({"name": name, "d": d, "mali": name == MALI})
-    return sorted(out, key=lambda c: (c["mali"], c["name"]))
+    return tuple(sorted(out, key=lambda c: (c["mali"], c["name"])))
+
+
+@lru_cache(maxsize=1)
+def _outlines() -> dict[str, tuple[list, tuple[float, float, float, float]]]:
+    """Country name -> (polygons, bounding box), for the countries the atlas gives any polygon."""
+    return {name: (polys, geo.bbox(polys)) for name, polys in geo.load_countries().items() if polys}
 
 
 def _occupied_zone(projection: geo.Projection) -> str:
