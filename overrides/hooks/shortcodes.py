@@ -30,10 +30,14 @@ def on_config(config):
 
 
 def context_for(page, files) -> PageContext:
+    relative_urls: dict[str, str] = {}      # docs path -> URL relative to this page; a page links to few paths
+
     def link(docs_path: str, anchor: str) -> str:
-        target = files.get_file_from_path(docs_path)
-        url = target.url if target else posixpath.splitext(docs_path)[0] + "/"
-        relative = get_relative_url(url, page.file.url)
+        relative = relative_urls.get(docs_path)
+        if relative is None:
+            target = files.get_file_from_path(docs_path)
+            url = target.url if target else posixpath.splitext(docs_path)[0] + "/"
+            relative = relative_urls[docs_path] = get_relative_url(url, page.file.url)
         return f"{relative}#{anchor}" if anchor else relative
 
     ctx = PageContext(state.dataset, _env, link, page.file.src_uri, _pages)
