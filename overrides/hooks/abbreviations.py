@@ -1,23 +1,36 @@
-"""Hook: write the abbreviations list (from actors and glossary) that pymdownx.snippets appends to every page.
+"""Hook: append to each page the definitions of the abbreviations it uses (from actors and glossary), which
+Python-Markdown's abbr extension turns into <abbr title> wherever they occur in the page.
 
-One definition per paragraph (a blank line between them): Python-Markdown's abbr extension takes one definition
-from the front of a block and re-inserts the rest, after every other block processor has tested it, so a single
-block of n definitions costs O(n^2) on every page (minutes at ten times the data). Separate blocks cost O(n).
+Only the definitions a page can use are appended: the abbr extension makes every definition a block that each
+block processor tests, and matches all of them against every text of the page, so the whole list on every page
+would cost pages x abbreviations. An abbreviation can only match where each of its runs of letters and digits
+("CM" and "FPR" in CM-FPR) is a whole word of the page, so a page gets the definitions whose words it has: all
+those it uses (and, rarely, one more, which marks up nothing). Runs after shortcodes.py and citations.py (see
+mkdocs.yml), so generated text and the list of sources cited are included.
+
+One definition per paragraph (a blank line between them): the abbr extension takes one definition from the
+front of a block and re-inserts the rest, after every other block processor has tested it, so a single block
+of n definitions costs O(n^2). Separate blocks cost O(n).
 """
 
-from pathlib import Path
+import re
 
 from sitedata import state
 
-SNIPPET_DIR = Path(".cache") / "snippets"
+_WORD = re.compile(r"\w+")
+_definitions: list[tuple[tuple[str, ...], str]] = []     # (words of the abbreviation, its definition line)
 
 
 def on_config(config):
-    root = Path(config.config_file_path).parent
-    target = root / SNIPPET_DIR / "abbreviations.md"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    lines = [f"*[{abbr}]: {expansion}" for abbr, expansion in state.dataset.abbreviations().items()]
-    text = "\n\n".join(lines) + "\n"
-    if not target.exists() or target.read_text(encoding="utf-8") != text:
-        target.write_text(text, encoding="utf-8")
+    _definitions.clear()
+    for abbr, expansion in state.dataset.abbreviations().items():
+        _definitions.append((tuple(_WORD.findall(abbr)), f"*[{abbr}]: {expansion}"))
     return config
+
+
+def on_page_markdown(markdown, page, config, files):
+    words = set(_WORD.findall(markdown))
+    used = [line for runs, line in _definitions if all(word in words for word in runs)]
+    if not used:
+        return markdown
+    return markdown + "\n\n\n" + "\n\n".join(used) + "\n"
