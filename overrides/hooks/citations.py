@@ -24,5 +24,5 @@ def on_page_markdown(markdown, page, config, files):
 
     markdown = markdown_lint.CITATION.sub(replace, markdown)
     sources = [view(ctx.dataset.get("sources", i), ctx) | {"number": numbers[i]} for i in ctx.cited]
-    listing = ctx.render("partials/sources-cited.html", sources=sources)
+    listing = ctx.render_html("partials/sources-cited.html", sources=sources)
     return markdown + "\n\n## Sources cited on this page {#sources-cited}\n\n" + listing + "\n"

@@ -6,6 +6,7 @@ import posixpath
 from dataclasses import dataclass, field
 from typing import Callable
 
+from . import html_blocks
 from .dataset import Dataset
 
 
@@ -29,7 +30,13 @@ class PageContext:
                 self.cited.append(ident)
 
     def render(self, template: str, **values) -> str:
+        """A partial rendered for the page, as Markdown (raw HTML included) for MkDocs to render."""
         return self.env.get_template(template).render(ctx=self, data=self.dataset, **values)
+
+    def render_html(self, template: str, **values) -> str:
+        """A partial that renders one HTML element (a block such as <div>...</div>), marked to pass through
+        Markdown untouched (html_blocks.py)."""
+        return html_blocks.mark(self.render(template, **values))
 
     def actor_link(self, actor_id: str) -> str:
         return self.link(f"actors/{actor_id}.md", "")

@@ -125,7 +125,7 @@ def render_relationships(args: dict[str, str], ctx) -> str:
                          "verb": RELATIONS[rel["type"]][0].lower(), "to": label(other),
                          "to_url": ctx.md("actors/" + other["id"] + ".md"),
                          "date": date_label(rel["date"]) if rel.get("date") else ""})
-    figures = ctx.render("partials/relationships.html", diagrams=diagram.diagrams(ctx.dataset),
+    figures = ctx.render_html("partials/relationships.html", diagrams=diagram.diagrams(ctx.dataset),
                          box_w=diagram.BOX_W, box_h=diagram.BOX_H, table=TABLE_ID)
     table = ctx.render("partials/markdown/relationships.html", rows=rows)
     return f'{figures}\n\n<div class="rel-table" id="{TABLE_ID}" markdown="1">\n\n{table}\n\n</div>\n'

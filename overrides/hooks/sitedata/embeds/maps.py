@@ -323,7 +323,7 @@ def render_locator(args: dict[str, str], ctx) -> str:
     place_labels(markers, width, height, 13, [])
     capital = ctx.dataset.get("places", "bamako")
     mali_x, mali_y = projection(-2.5, 21.5)
-    return ctx.render(
+    return ctx.render_html(
         "partials/locator.html", uid=_next_id(ctx, "locator"), width=width, height=height,
         countries=_countries(projection, 0.4), markers=markers, names=_join([p["name"] for p in places]),
         text=describe_places(places, capital), mali=(round(mali_x, 1), round(mali_y, 1)),

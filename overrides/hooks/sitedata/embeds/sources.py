@@ -33,14 +33,14 @@ def render_registry(args: dict[str, str], ctx) -> str:
     sources = [view(s, ctx) for s in _sorted(ctx.dataset.items("sources"))]
     if args.get("primary"):
         sources = [s for s in sources if s["primary"] == (args["primary"] == "true")]
-    return ctx.render("partials/sources-registry.html", sources=sources)
+    return ctx.render_html("partials/sources-registry.html", sources=sources)
 
 
 def render_primary(args: dict[str, str], ctx) -> str:
     docs = [view(s, ctx) for s in _sorted(ctx.dataset.items("sources")) if s["primary"]]
     types = {t: TYPES[t] for t in TYPES if any(d["type"] == t for d in docs)}
     years = sorted({d["year"] for d in docs})
-    return ctx.render("partials/primary-documents.html", docs=docs, types=types, years=years)
+    return ctx.render_html("partials/primary-documents.html", docs=docs, types=types, years=years)
 
 
 def render_experts(args: dict[str, str], ctx) -> str:

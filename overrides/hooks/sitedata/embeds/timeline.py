@@ -69,14 +69,14 @@ def render(args: dict[str, str], ctx) -> str:
     actor_ids = sorted({a for e in events for a in e.get("actors", [])},
                        key=lambda a: ctx.dataset.get("actors", a)["name"].lower())
     actors = [{"id": a, "name": ctx.dataset.get("actors", a)["name"]} for a in actor_ids]
-    return ctx.render("partials/timeline.html", years=years, full=full, count=len(views),
+    return ctx.render_html("partials/timeline.html", years=years, full=full, count=len(views),
                       categories=CATEGORY_LABELS, actors=actors,
                       overview=overview(ctx.dataset.events_by_month()) if full else None)
 
 
 def render_event(args: dict[str, str], ctx) -> str:
     event = ctx.dataset.get("events", args["_"])
-    return ctx.render("partials/timeline.html", years=[(event["date"][:4], [view(event, ctx)])], full=False,
+    return ctx.render_html("partials/timeline.html", years=[(event["date"][:4], [view(event, ctx)])], full=False,
                       count=1, categories=CATEGORY_LABELS, actors=[], overview=None, single=True)
 
 
