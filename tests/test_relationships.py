@@ -129,7 +129,7 @@ def test_the_diagram_comes_before_its_text_alternative(site):
     html = (site / "actors" / "index.html").read_text(encoding="utf-8")
     figure, table = html.find('class="rel__svg"'), html.find('id="relationship-table"')
     assert 0 < figure < table
-    assert "<table>" in html[table:table + 400]
+    assert "<table class=\"data-table\">" in html[table:table + 600]
     assert 'href="#relationship-table"' in html, "the caption points to the table"
     assert "table after the diagrams" in html, "the SVG's description mentions the table"
 

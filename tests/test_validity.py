@@ -119,3 +119,18 @@ def test_every_page_has_a_strict_content_security_policy(site):
         assert "'unsafe-inline'" not in policy and "'unsafe-eval'" not in policy
         assert "default-src 'self'" in policy and "style-src 'self'" in policy
         assert html.index("Content-Security-Policy") < html.index("<script"), "the CSP comes before any script"
+
+
+def test_every_table_scrolls_sideways_from_the_keyboard_without_javascript(site):
+    """overrides/hooks/tables.py writes each table's scrolling box into the HTML: focusable, named, no script."""
+    boxed = re.compile(r'<div class="md-typeset__scrollwrap" tabindex="0" role="region" aria-label="[^"]+">'
+                       r'<div class="md-typeset__table"><table class="data-table">')
+    problems, tables = [], 0
+    for page in pages(site):
+        html = page.read_text(encoding="utf-8")
+        count = html.count("<table")
+        tables += count
+        if len(boxed.findall(html)) != count:
+            problems.append(f"{page_url(site, page)}: {count} tables, {len(boxed.findall(html))} boxed")
+    assert tables > 10
+    assert not problems, problems
