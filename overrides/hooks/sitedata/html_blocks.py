@@ -17,11 +17,11 @@ import secrets
 
 _TOKEN = secrets.token_hex(8)            # new in each build process: no page can contain it by chance
 _START, _END = f"<!--html-block:{_TOKEN}-->", f"<!--/html-block:{_TOKEN}-->"
-_MARKED = re.compile(re.escape(_START) + "(.*?)" + re.escape(_END), re.S)
 _PLACEHOLDER = re.compile(re.escape(f"<!--html-block:{_TOKEN}:") + r"(\d+)-->")
-# What MkDocs counts as an anchor in raw HTML: any element's id, and the name of <a>. Attribute values in the
-# partials are double-quoted, and a double quote in text or in a value is always escaped.
-_ID = re.compile(r'\sid="([^"]*)"')
+# What MkDocs counts as an anchor in raw HTML: any element's id (an id attribute follows white space), and the
+# name of <a>. Attribute values in the partials are double-quoted, and a double quote in a text or a value is
+# always escaped.
+_ID = re.compile(r'id="([^"]*)"')
 _A_NAME = re.compile(r'<a\s[^>]*?(?<=\s)name="([^"]*)"')
 
 
@@ -36,13 +36,16 @@ def mark(block: str) -> str:
 
 def cut(markdown: str) -> tuple[str, list[str]]:
     """Markdown with each marked block replaced by a placeholder comment, and the blocks in order."""
-    blocks: list[str] = []
-
-    def swap(match: re.Match) -> str:
-        blocks.append(match.group(1))
-        return f"<!--html-block:{_TOKEN}:{len(blocks) - 1}-->"
-
-    return _MARKED.sub(swap, markdown), blocks
+    first, *rest = markdown.split(_START)
+    out, blocks = [first], []
+    for part in rest:
+        block, end, after = part.partition(_END)
+        if not end:                       # no end marker: leave the text as it was
+            out.append(_START + part)
+            continue
+        blocks.append(block)
+        out.append(f"<!--html-block:{_TOKEN}:{len(blocks) - 1}-->" + after)
+    return "".join(out), blocks
 
 
 def restore(page_html: str, blocks: list[str]) -> tuple[str, list[int]]:
@@ -62,6 +65,6 @@ def ids(blocks: list[str]) -> set[str]:
     """The anchors the blocks hold, as MkDocs collects them from raw HTML."""
     found: set[str] = set()
     for block in blocks:
-        found.update(html.unescape(v) for v in _ID.findall(block))
+        found.update(html.unescape(m.group(1)) for m in _ID.finditer(block) if block[m.start() - 1].isspace())
         found.update(html.unescape(v) for v in _A_NAME.findall(block))
     return found
