@@ -30,7 +30,7 @@ def on_config(config):
 
 def on_page_markdown(markdown, page, config, files):
     words = set(_WORD.findall(markdown))
-    used = [line for runs, line in _definitions if all(word in words for word in runs)]
+    used = [line for runs, line in _definitions if words.issuperset(runs)]
     if not used:
         return markdown
     return markdown + "\n\n\n" + "\n\n".join(used) + "\n"

@@ -27,7 +27,7 @@ def _prose_lines(text: str):
             fenced = not fenced
             continue
         if not fenced:
-            yield number, INLINE_CODE.sub("", line)
+            yield number, INLINE_CODE.sub("", line) if "`" in line else line
 
 
 def citations(text: str) -> list[tuple[int, list[str]]]:

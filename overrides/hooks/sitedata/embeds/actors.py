@@ -53,7 +53,8 @@ def mentions(actor: dict, pages: dict[str, dict]) -> list[tuple[str, str]]:
     for path, page in sorted(pages.items()):
         if not path.startswith("explainer/"):
             continue
-        if f"actors/{actor['id']}.md" in page["text"] or pattern.search(page["text"]):
+        text = page["text"]
+        if f"actors/{actor['id']}.md" in text or (any(n in text for n in names) and pattern.search(text)):
             found.append((path, page["title"]))
     return found
 

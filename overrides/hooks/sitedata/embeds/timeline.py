@@ -62,7 +62,8 @@ def view(event: dict, ctx) -> dict:
 
 
 def render(args: dict[str, str], ctx) -> str:
-    events = select(ctx.dataset.events, args)
+    # An actor's timeline starts from that actor's events (indexed, in date order) rather than all of them.
+    events = select(ctx.dataset.events_of_actor(args["actor"]) if "actor" in args else ctx.dataset.events, args)
     full = args.get("full") == "true"
     views = [view(e, ctx) for e in events]
     years = [(year, list(items)) for year, items in groupby(views, key=lambda v: v["date"][:4])]
