@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from markupsafe import Markup, escape
 
@@ -12,6 +13,7 @@ MONTHS = ["January", "February", "March", "April", "May", "June", "July", "Augus
           "November", "December"]
 
 
+@lru_cache(maxsize=None)
 def date_label(text: str) -> str:
     """'2012-03-22' -> '22 March 2012'; '2012-03' -> 'March 2012'; '2012' -> '2012'."""
     parts = text.split("-")
