@@ -69,6 +69,8 @@ CASES = {
     "http-url": ("docs/data/sources/zz-test.yml", source(url="http://insecure.example/report"),
                  ["docs/data/sources/zz-test.yml:1: entry 'test-source': field 'url': expected an https:// URL; "
                   "got 'http://insecure.example/report'"]),
+    "control-character": ("docs/data/events/zz-test.yml", "- id: broken\n  title: Bell\x07 rings\n",
+                          ["docs/data/events/zz-test.yml:2: malformed YAML: character U+0007 is not allowed"]),
     "malformed-url": ("docs/data/sources/zz-test.yml", source(url="https://localhost"),
                  ["docs/data/sources/zz-test.yml:1: entry 'test-source': field 'url': malformed URL "
                   "'https://localhost' (expected https://host.domain/path)"]),

@@ -106,6 +106,11 @@ def read_file(path: Path, kind: str, shown: str) -> tuple[RawFile | None, list[P
             line = mark.line + 1 if mark else 0
             reason = err.problem or err.context or "could not parse"
             return None, [Problem(shown, line, "", "", f"malformed YAML: {reason}")]
+        except yaml.reader.ReaderError as err:       # a character YAML does not allow, such as a control character
+            line = text.count("\n", 0, err.position) + 1
+            code = err.character if isinstance(err.character, int) else ord(err.character)
+            return None, [Problem(shown, line, "", "", f"malformed YAML: character U+{code:04X} is not allowed "
+                                                       "(delete it; it is often pasted in by accident)")]
     problems = [Problem(shown, line, "", key, "duplicate key in the same entry") for key, line in duplicates]
     if data is None:
         return RawFile(kind, shown), problems
