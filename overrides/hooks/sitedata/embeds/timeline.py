@@ -68,7 +68,7 @@ def render(args: dict[str, str], ctx) -> str:
     views = [view(e, ctx) for e in events]
     years = [(year, list(items)) for year, items in groupby(views, key=lambda v: v["date"][:4])]
     actor_ids = sorted({a for e in events for a in e.get("actors", [])},
-                       key=lambda a: ctx.dataset.get("actors", a)["name"].lower())
+                       key=lambda a: (ctx.dataset.get("actors", a)["name"].lower(), a))
     actors = [{"id": a, "name": ctx.dataset.get("actors", a)["name"]} for a in actor_ids]
     return ctx.render_html("partials/timeline.html", years=years, full=full, count=len(views),
                       categories=CATEGORY_LABELS, actors=actors,
