@@ -109,22 +109,11 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
 
-# Long pages leave blocks far off screen unrendered until the reader scrolls near them (content-visibility in
-# site.css). axe cannot measure colours or sizes of unrendered blocks, so render them all first, as scrolling would.
-RENDER_EVERYTHING = """() => new Promise(done => {
-  const sheet = new CSSStyleSheet();
-  sheet.replaceSync('* { content-visibility: visible !important; }');
-  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-  requestAnimationFrame(() => requestAnimationFrame(done));
-})"""
-
-
 def run_axe(page) -> list[dict]:
     """axe's violations of the WCAG 2.2 A and AA rules on the page as it is now."""
     # Evaluated through the browser's devtools protocol: the site's CSP (rightly) blocks an injected <script>.
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         page.evaluate(AXE.read_text(encoding="utf-8"))
-    page.evaluate(RENDER_EVERYTHING)
     return page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)["violations"]
 
 

@@ -99,8 +99,6 @@ def test_link_to_this_edition_shows_and_copies_the_edition_url(pages_url, page):
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=pages_url.rstrip("/"))
     page.goto(pages_url + f"{OLD}/{PAGE}", wait_until="networkidle")
     expected = f"https://mali-crisis-explainer.github.io/explainer/{OLD}/{PAGE}"
-    page.locator("#edition-link").scroll_into_view_if_needed()       # rendered once the reader scrolls to it
-    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
     assert page.locator("#edition-link").inner_text() == expected
     page.locator("button[data-clipboard-target='#edition-link']").click()
     assert page.evaluate("() => navigator.clipboard.readText()") == expected
