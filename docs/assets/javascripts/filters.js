@@ -1,6 +1,6 @@
 /* Filters for the timeline and the primary documents: show or hide items by the form's choices, keep the
    choices in the page address (so a filtered view can be shared), and say how many items show.
-   Without JavaScript the form stays hidden and every item shows. */
+   Without JavaScript the form stays hidden (site.css: .no-js .filters) and every item shows. */
 (function () {
   "use strict";
 
@@ -85,7 +85,6 @@
       if (updateUrl) toUrl(state);
     }
 
-    form.hidden = false;
     var initial = fromUrl();
     writeForm(form, initial);
     apply(initial, false);
