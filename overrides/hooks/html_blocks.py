@@ -1,6 +1,6 @@
 """Hook: the HTML blocks rendered from partials skip Markdown, which would only parse them to copy them unchanged.
 
-Before Markdown, each block marked by PageContext.render becomes a placeholder comment; after, the block goes
+Before Markdown, each block marked by PageContext.render_html becomes a placeholder comment; after, the block goes
 back in its place and MkDocs learns its ids, for anchor validation (see sitedata/html_blocks.py). Runs after
 shortcodes.py and citations.py (see mkdocs.yml), which render the blocks.
 """

@@ -3,7 +3,7 @@ from the keyboard, with a name for screen readers (WCAG 2.1.1; axe: scrollable-r
 
 Material wraps each table without a class in such a box with JavaScript after the page loads; on a page with a
 large table (the map's places) that re-styles the whole page on a phone's processor (Lighthouse measured about
-0.5 s of blocking time). Here each such table gets the same box in the HTML and the class `data-table`, which
+0.7 s of blocking time). Here each such table gets the same box in the HTML and the class `data-table`, which
 Material's script leaves alone; site.css gives it Material's table look.
 """
 
