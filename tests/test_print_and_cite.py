@@ -41,6 +41,21 @@ def test_printed_pdf_has_no_navigation_and_no_answers(base_url, page):
     assert answer[:40] not in text.replace("\n", " "), "closed answers do not print"
 
 
+def test_print_choice_comes_with_the_page_and_hides_without_javascript(browser, base_url, site):
+    """The choice is in the built HTML (no change to the page after it loads), just after the heading above the
+    first answer block; without JavaScript, which it needs, it is hidden."""
+    html = (site / LESSON / "index.html").read_text(encoding="utf-8")
+    choice, block = html.index('<fieldset class="print-options">'), html.index('<details class="answer')
+    assert choice < block and html.rindex("</h2>", 0, choice) > html.rfind("<details", 0, choice)
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(base_url + LESSON, wait_until="load")
+        assert page.locator(".print-options").count() == 1 and not page.locator(".print-options").is_visible()
+    finally:
+        context.close()
+
+
 def test_teacher_can_print_answers_on_a_separate_page(base_url, page):
     page.goto(base_url + LESSON, wait_until="load")
     page.locator(".print-options input[value='page']").check()

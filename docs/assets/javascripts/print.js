@@ -1,6 +1,7 @@
 /* Print options for pages with answer blocks (quizzes, lesson answer keys): the teacher chooses whether answers
    are left out of the printout (the default: closed blocks print their question only) or printed together on a
-   separate page at the end. Without JavaScript the default applies. */
+   separate page at the end. The choice is in the page's HTML (overrides/hooks/print_options.py); without
+   JavaScript it is hidden and the default applies. */
 (function () {
   "use strict";
   var blocks = document.querySelectorAll(".md-typeset details.question, .md-typeset details.answer");
@@ -31,15 +32,8 @@
     return key;
   }
 
-  var options = document.createElement("fieldset");
-  options.className = "print-options";
-  options.innerHTML = '<legend>When printing this page</legend>' +
-    '<label><input type="radio" name="print-answers" value="hide" checked> leave the answers out</label> ' +
-    '<label><input type="radio" name="print-answers" value="page"> print the answers on a separate page</label>';
-  var firstBlock = blocks[0];
-  var heading = firstBlock.previousElementSibling;
-  while (heading && !/^H[23]$/.test(heading.tagName)) heading = heading.previousElementSibling;
-  (heading || firstBlock).insertAdjacentElement(heading ? "afterend" : "beforebegin", options);
+  var options = document.querySelector(".print-options");   /* written by overrides/hooks/print_options.py */
+  if (!options) return;
 
   var key = null;
   options.addEventListener("change", function (event) {
