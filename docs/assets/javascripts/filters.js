@@ -86,8 +86,10 @@
     }
 
     var initial = fromUrl();
-    writeForm(form, initial);
-    apply(initial, false);
+    if (location.search) {            /* a shared, filtered view; otherwise the page already shows everything */
+      writeForm(form, initial);
+      apply(initial, false);
+    }
     form.addEventListener("change", function () { apply(readForm(form), true); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     form.addEventListener("reset", function () {
