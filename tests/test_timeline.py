@@ -112,3 +112,19 @@ def test_primary_documents_filter_by_type_and_year(base_url, page):
         .map(d => [d.dataset.type, d.dataset.year])""")
     assert shown and all(t == "un-resolution" and y == "2012" for t, y in shown)
     assert "type=un-resolution" in page.url and "year=2012" in page.url
+
+
+def test_each_event_links_to_all_its_sources(base_url, page):
+    """The full timeline has no page-long list of sources: every event's sources line links straight to the
+    documents behind its summary and its "sources disagree" note; an embedded slice links to the page's list."""
+    urls = {s["id"]: s["url"] for s in data("sources")}
+    page.goto(base_url + "timeline/", wait_until="load")
+    assert page.locator("#sources-cited").count() == 0
+    lines = dict(page.evaluate("""() => [...document.querySelectorAll('.tl-event')].map(e =>
+        [e.id, [...e.querySelectorAll('.tl-event__sources a')].map(a => a.getAttribute('href'))])"""))
+    for event in events():
+        wanted = list(dict.fromkeys(event["sources"] + event.get("disagreement", {}).get("sources", [])))
+        assert lines[f"ev-{event['id']}"] == [urls[s] for s in wanted], event["id"]
+    page.goto(base_url + "explainer/2012/", wait_until="load")
+    for href in page.locator(".tl-event__sources a").evaluate_all("links => links.map(a => a.getAttribute('href'))"):
+        assert href.startswith("#cite-") and page.locator(href).count() == 1, href

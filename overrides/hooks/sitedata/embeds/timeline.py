@@ -38,13 +38,20 @@ def select(events: list[dict], args: dict[str, str]) -> list[dict]:
     return chosen
 
 
-def view(event: dict, ctx) -> dict:
-    """Everything the partial shows of one event, with links relative to the current page."""
+def view(event: dict, ctx, cite: bool = True) -> dict:
+    """Everything the partial shows of one event, with links relative to the current page.
+
+    The sources line names the event's sources and those of its "sources disagree" note. In a slice embedded in a
+    page (cite=True) they link to the page's list of sources cited, which gives the full references. The full
+    timeline (cite=False) has no such list, which would be a third of the page's weight for 101 events: its lines
+    link straight to the documents, and the sources registry has the full references and archived copies."""
     data = ctx.dataset
     place = data.get("places", event["place"])
-    sources = [data.get("sources", s) for s in event["sources"]]
     disagreement = event.get("disagreement")
-    ctx.cite(event["sources"] + (disagreement["sources"] if disagreement else []))
+    ids = list(dict.fromkeys(event["sources"] + (disagreement["sources"] if disagreement else [])))
+    sources = [data.get("sources", s) for s in ids]
+    if cite:
+        ctx.cite(ids)
     return {
         "id": event["id"], "title": event["title"], "summary": event["summary"], "key": bool(event.get("key")),
         "context": bool(event.get("context")),
@@ -55,7 +62,7 @@ def view(event: dict, ctx) -> dict:
         "actors": [{"id": a, "name": data.get("actors", a).get("abbr") or data.get("actors", a)["name"],
                     "url": ctx.actor_link(a)} for a in event.get("actors", [])],
         "sources": [{"id": s["id"], "title": s["title"], "url": s["url"], "by": s.get("publisher") or s["author"],
-                     "anchor": f"cite-{s['id']}"} for s in sources],
+                     "href": f"#cite-{s['id']}" if cite else s["url"]} for s in sources],
         "disagreement": disagreement["note"] if disagreement else "",
         "permalink": ctx.event_link(event["id"]),
     }
@@ -65,7 +72,7 @@ def render(args: dict[str, str], ctx) -> str:
     # An actor's timeline starts from that actor's events (indexed, in date order) rather than all of them.
     events = select(ctx.dataset.events_of_actor(args["actor"]) if "actor" in args else ctx.dataset.events, args)
     full = args.get("full") == "true"
-    views = [view(e, ctx) for e in events]
+    views = [view(e, ctx, cite=not full) for e in events]
     years = [(year, list(items)) for year, items in groupby(views, key=lambda v: v["date"][:4])]
     actor_ids = sorted({a for e in events for a in e.get("actors", [])},
                        key=lambda a: (ctx.dataset.get("actors", a)["name"].lower(), a))
