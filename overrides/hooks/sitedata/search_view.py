@@ -1,0 +1,129 @@
+"""A page's HTML as Material's search plugin needs it: the same index, read from much less markup.
+
+The search plugin (material/plugins/search/plugin.py, class Parser) reads each page's HTML tag by tag with
+Python's HTMLParser, though the index it writes holds only the page's headings, its text and the tags p, code,
+pre, li, ol, ul, sub and sup: our timelines and source lists, mostly links, abbreviations and attributes, cost
+it several times what a page of prose with the same text does. `lighten` returns HTML the parser reads into the
+same sections (same titles, ids, texts and kept tags), without the rest:
+
+- every attribute goes, outside headings: the parser reads only a heading's id, the class "headerlink" of a
+  permalink inside a heading, data-search-exclude and the class "linenodiv" (a page holding either of the last
+  two is left as it is);
+- every other tag goes (a, abbr, span, div, time, ...), unless a heading is inside it (the parser records a
+  heading's depth, and a section ends where an element deeper than its heading's parent closes), or it opens
+  the page (its start tag gives a page without a first heading its untitled section);
+- headings are copied as they are, with everything inside them (their text is not collapsed as other text is);
+- the texts on either side of a dropped tag become one text, which the parser reads as it read the two, except
+  when one is white space only (the parser keeps one space for a run of those) or the first may end inside a
+  character reference: then an empty comment keeps them apart, as the tag did.
+
+`lighten` returns None, and the page is read as it is, when its HTML holds anything this reasoning does not
+cover: pre, script, style, object or textarea elements, comments, declarations, processing instructions, a
+"<" that is not a plain tag, or an end tag that does not close the element open (the parser would ignore it).
+The built site's search index is compared byte for byte before and after (see the hook search_view.py).
+"""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+
+KEEP = frozenset({"p", "code", "pre", "li", "ol", "ul", "sub", "sup"})         # Parser.keep
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+                  "track", "wbr"})                                              # the plugin's `void`
+UNCOVERED = ("<pre", "<script", "<style", "<object", "<textarea", "<plaintext", "<xmp", "<!", "<?",
+             "data-search-", "linenodiv")
+# One tag: (the tag, an end tag's name, a start tag's name, the "/" of a self-closing tag). Attribute values
+# are quoted or plain words; anything else fails to match, and its "<" then makes lighten give up.
+_TAG = re.compile(r"""(<(?:/\s*([a-zA-Z][a-zA-Z0-9-]*)\s*|([a-zA-Z][a-zA-Z0-9-]*)"""
+                  r"""(?:\s+[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*(/?))>)""")
+_APART = "<!---->"                   # an empty comment: splits the text as a tag does, and does nothing else
+_DROP, _KEEP, _COPY = 0, 1, 2        # what becomes of each tag
+
+
+def _white(text: str) -> bool:
+    """White space only, as the parser sees it (after character references: &nbsp; is white space)."""
+    return (unescape(text) if "&" in text else text).isspace()
+
+
+def _joinable(left: str, right: str) -> bool:
+    """Whether the parser reads left + right as it reads left, then right."""
+    return _white(left) == _white(right) and left.rfind("&") <= left.rfind(";")
+
+
+def _decide(parts: list) -> list[int] | None:
+    """What becomes of each tag (_DROP, _KEEP with its attributes removed in parts, or _COPY as it is), from a
+    walk that keeps the stack of open elements as the parser does; None if the HTML is not covered."""
+    texts = parts[0::5]
+    count = len(texts) - 1
+    how = [_DROP] * count
+    stack: list[tuple[str, int]] = []    # (tag, index of its start tag): the parser's context
+    started = bool(texts[0])             # the parser has a section: after the first text or non-void start tag
+    headings = 0                         # headings open: while one is, everything is copied as it is
+    for i in range(count):
+        k = 5 * i
+        end, start, slash = parts[k + 2], parts[k + 3], parts[k + 4]
+        if end is not None:
+            tag = end.lower()
+            if not stack or stack[-1][0] != tag:
+                if tag not in VOID or headings:
+                    return None          # the parser would ignore it; dropping its elements could change that
+            else:
+                opened = stack.pop()[1]
+                if headings:
+                    how[i] = _COPY
+                    headings -= tag in HEADINGS
+                elif how[opened]:
+                    how[i] = _KEEP
+                    parts[k + 1] = f"</{tag}>"
+        else:
+            tag = start.lower()
+            if tag in HEADINGS or headings:
+                how[i] = _COPY
+                started = True
+                if tag in HEADINGS and not headings:
+                    for _, opened in stack:          # the heading's ancestors stay as they are: for its depth,
+                        if how[opened] == _DROP:     # and for a permalink ("headerlink") around it
+                            how[opened] = _COPY
+                if not slash and tag not in VOID:
+                    stack.append((tag, i))
+                    headings += tag in HEADINGS
+            elif tag not in VOID:
+                if not started:
+                    how[i] = _COPY
+                elif tag in KEEP:
+                    how[i] = _KEEP
+                    parts[k + 1] = f"<{tag}/>" if slash else f"<{tag}>"
+                started = True
+                if not slash:
+                    stack.append((tag, i))
+        if texts[i + 1]:
+            started = True
+    return how
+
+
+def lighten(html: str) -> str | None:
+    """HTML from which the search plugin builds the same index entries as from `html`; None if not covered."""
+    if any(marker in html for marker in UNCOVERED):
+        return None
+    parts = _TAG.split(html)             # text, tag, end name, start name, slash, text, ...
+    texts = parts[0::5]
+    if "<" in "".join(texts):
+        return None                      # a "<" that is not a tag _TAG knows
+    how = _decide(parts)
+    if how is None:
+        return None
+    out = [texts[0]]
+    last = texts[0] or None              # the text before the dropped tags since the last tag written
+    for i, kept in enumerate(how):
+        text = texts[i + 1]
+        if kept:
+            out.append(parts[5 * i + 1])
+            last = None
+        elif text and last is not None and not _joinable(last, text):
+            out.append(_APART)
+        if text:
+            out.append(text)
+            last = text
+    return "".join(out)
