@@ -18,8 +18,9 @@ same sections (same titles, ids, texts and kept tags), without the rest:
   character reference: then an empty comment keeps them apart, as the tag did.
 
 `lighten` returns None, and the page is read as it is, when its HTML holds anything this reasoning does not
-cover: pre, script, style, object or textarea elements, comments, declarations, processing instructions, a
-"<" that is not a plain tag, or an end tag that does not close the element open (the parser would ignore it).
+cover: pre, script, style, object or textarea elements (or others whose content HTMLParser reads as raw text),
+comments, declarations, processing instructions, a "<" that is not a plain tag with double-quoted attribute values,
+or an end tag that does not close the element open (the parser would ignore it).
 The built site's search index is compared byte for byte before and after (see the hook search_view.py).
 """
 
@@ -27,17 +28,22 @@ from __future__ import annotations
 
 import re
 from html import unescape
+from html.parser import HTMLParser
 
 KEEP = frozenset({"p", "code", "pre", "li", "ol", "ul", "sub", "sup"})         # Parser.keep
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
                   "track", "wbr"})                                              # the plugin's `void`
-UNCOVERED = ("<pre", "<script", "<style", "<object", "<textarea", "<plaintext", "<xmp", "<!", "<?",
-             "data-search-", "linenodiv")
-# One tag: (the tag, an end tag's name, a start tag's name, the "/" of a self-closing tag). Attribute values
-# are quoted or plain words; anything else fails to match, and its "<" then makes lighten give up.
-_TAG = re.compile(r"""(<(?:/\s*([a-zA-Z][a-zA-Z0-9-]*)\s*|([a-zA-Z][a-zA-Z0-9-]*)"""
-                  r"""(?:\s+[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*(/?))>)""")
+# Elements whose content the parser treats apart: pre (white space kept), the skipped script, style and object,
+# and those whose content is raw text to this Python's HTMLParser (more in recent versions, such as title).
+UNCOVERED_TAGS = frozenset({"pre", "script", "style", "object", "textarea", "plaintext", "xmp"}
+                           | set(HTMLParser.CDATA_CONTENT_ELEMENTS)
+                           | set(getattr(HTMLParser, "RCDATA_CONTENT_ELEMENTS", ())))
+UNCOVERED_TEXT = ("data-search-", "linenodiv")
+# One tag: (the tag, an end tag's name, a start tag's name, the "/" of a self-closing tag). Attribute values are
+# double-quoted, as Markdown and the partials write them; anything else fails to match, and then its "<" (or the
+# "<" of a comment, declaration or processing instruction) makes lighten give up.
+_TAG = re.compile(r"""(<(?:/([a-zA-Z][a-zA-Z0-9-]*)|([a-zA-Z][a-zA-Z0-9-]*)(?:\s+[^\s"'<>/=]+(?:="[^"]*")?)*\s*(/?))>)""")
 _APART = "<!---->"                   # an empty comment: splits the text as a tag does, and does nothing else
 _DROP, _KEEP, _COPY = 0, 1, 2        # what becomes of each tag
 
@@ -56,14 +62,11 @@ def _decide(parts: list) -> list[int] | None:
     """What becomes of each tag (_DROP, _KEEP with its attributes removed in parts, or _COPY as it is), from a
     walk that keeps the stack of open elements as the parser does; None if the HTML is not covered."""
     texts = parts[0::5]
-    count = len(texts) - 1
-    how = [_DROP] * count
+    how = [_DROP] * (len(texts) - 1)
     stack: list[tuple[str, int]] = []    # (tag, index of its start tag): the parser's context
     started = bool(texts[0])             # the parser has a section: after the first text or non-void start tag
     headings = 0                         # headings open: while one is, everything is copied as it is
-    for i in range(count):
-        k = 5 * i
-        end, start, slash = parts[k + 2], parts[k + 3], parts[k + 4]
+    for i, (end, start, slash, text) in enumerate(zip(parts[2::5], parts[3::5], parts[4::5], texts[1:])):
         if end is not None:
             tag = end.lower()
             if not stack or stack[-1][0] != tag:
@@ -76,7 +79,7 @@ def _decide(parts: list) -> list[int] | None:
                     headings -= tag in HEADINGS
                 elif how[opened]:
                     how[i] = _KEEP
-                    parts[k + 1] = f"</{tag}>"
+                    parts[5 * i + 1] = f"</{tag}>"
         else:
             tag = start.lower()
             if tag in HEADINGS or headings:
@@ -94,36 +97,36 @@ def _decide(parts: list) -> list[int] | None:
                     how[i] = _COPY
                 elif tag in KEEP:
                     how[i] = _KEEP
-                    parts[k + 1] = f"<{tag}/>" if slash else f"<{tag}>"
+                    parts[5 * i + 1] = f"<{tag}/>" if slash else f"<{tag}>"
                 started = True
                 if not slash:
                     stack.append((tag, i))
-        if texts[i + 1]:
+        if text:
             started = True
     return how
 
 
 def lighten(html: str) -> str | None:
     """HTML from which the search plugin builds the same index entries as from `html`; None if not covered."""
-    if any(marker in html for marker in UNCOVERED):
+    if any(marker in html for marker in UNCOVERED_TEXT):
         return None
     parts = _TAG.split(html)             # text, tag, end name, start name, slash, text, ...
     texts = parts[0::5]
-    if "<" in "".join(texts):
-        return None                      # a "<" that is not a tag _TAG knows
+    if "<" in "".join(texts) or not UNCOVERED_TAGS.isdisjoint(name.lower() for name in set(parts[3::5]) if name):
+        return None                      # a "<" that is not a tag _TAG knows, or an element not covered
     how = _decide(parts)
     if how is None:
         return None
     out = [texts[0]]
     last = texts[0] or None              # the text before the dropped tags since the last tag written
-    for i, kept in enumerate(how):
-        text = texts[i + 1]
+    for kept, tag, text in zip(how, parts[1::5], texts[1:]):
         if kept:
-            out.append(parts[5 * i + 1])
+            out.append(tag)
             last = None
-        elif text and last is not None and not _joinable(last, text):
-            out.append(_APART)
         if text:
+            if last is not None and ("&" in last or "&" in text or last.isspace() != text.isspace()) \
+                    and not _joinable(last, text):
+                out.append(_APART)
             out.append(text)
             last = text
     return "".join(out)
