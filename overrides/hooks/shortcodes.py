@@ -14,6 +14,7 @@ from sitedata.render import abbreviate
 
 _env = None
 _pages: dict[str, dict] = {}
+_templates: dict = {}          # the partials, loaded once per build
 
 
 def on_config(config):
@@ -21,6 +22,7 @@ def on_config(config):
     _env = config.theme.get_env()
     _env.filters["abbr"] = abbreviate(state.dataset.abbreviations())
     _pages.clear()
+    _templates.clear()
     docs = Path(config.docs_dir)
     for path in sorted(docs.rglob("*.md")):
         text = path.read_text(encoding="utf-8")
@@ -40,7 +42,7 @@ def context_for(page, files) -> PageContext:
             relative = relative_urls[docs_path] = get_relative_url(url, page.file.url)
         return f"{relative}#{anchor}" if anchor else relative
 
-    ctx = PageContext(state.dataset, _env, link, page.file.src_uri, _pages)
+    ctx = PageContext(state.dataset, _env, link, page.file.src_uri, _pages, templates=_templates)
     page.cite_context = ctx          # the citations hook adds the page's own [@id] citations to the same list
     return ctx
 

@@ -18,6 +18,7 @@ class PageContext:
     page_path: str                               # docs-relative path of the current page, e.g. explainer/2012.md
     pages: dict[str, dict] = field(default_factory=dict)   # docs path -> {"title", "text"} of every Markdown page
     cited: list[str] = field(default_factory=list)         # source ids cited on this page, in order
+    templates: dict = field(default_factory=dict)          # name -> loaded template, shared by a build's pages
 
     def md(self, docs_path: str, anchor: str = "") -> str:
         """A link for generated Markdown: relative to the current page's source, so MkDocs validates it."""
@@ -31,7 +32,10 @@ class PageContext:
 
     def render(self, template: str, **values) -> str:
         """A partial rendered for the page, as Markdown (raw HTML included) for MkDocs to render."""
-        return self.env.get_template(template).render(ctx=self, data=self.dataset, **values)
+        loaded = self.templates.get(template)
+        if loaded is None:        # env.get_template checks the file on disk each time: once per build is enough
+            loaded = self.templates[template] = self.env.get_template(template)
+        return loaded.render(ctx=self, data=self.dataset, **values)
 
     def render_html(self, template: str, **values) -> str:
         """A partial that renders one HTML element (a block such as <div>...</div>), marked to pass through
