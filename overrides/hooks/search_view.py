@@ -5,7 +5,8 @@ After every other hook has changed the page's HTML (on_page_content, run last), 
 passes the copy on in its place; the search plugin indexes the copy when the page is built (on_page_context), and
 this hook's on_page_context, run after the plugin's, puts the page's HTML back before the theme writes it. The
 plugin also strips data-search-* attributes from what it read: a page with any is passed on as it is (lighten
-returns None), so what the theme writes is what it wrote before.
+returns None), so what the theme writes is what it wrote before. The priorities (-100) place both events after
+the other hooks' and the plugins', wherever the hook is listed in mkdocs.yml.
 """
 
 from mkdocs.plugins import event_priority
