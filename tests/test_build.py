@@ -5,7 +5,7 @@ import json
 import subprocess
 import sys
 
-from support import ROOT, data
+from support import ROOT, build, copy_project, data
 
 
 def test_strict_build_passes(site):
@@ -39,3 +39,17 @@ def test_events_csv_flattens_lists(site):
 
 def test_source_yaml_is_not_published(site):
     assert not list(site.rglob("*.yml"))
+
+
+def test_search_index_is_the_one_material_builds_from_the_pages_themselves(site, tmp_path):
+    """hooks/search_view.py hands Material's search plugin a lighter copy of each page. The index must be exactly
+    the one the plugin builds without it (this fails, for one, if an upgrade of Material reads more of the HTML)."""
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    line = next(line for line in text.splitlines(keepends=True) if "hooks/search_view.py" in line)
+    config.write_text(text.replace(line, ""), encoding="utf-8")
+    result = build(project, tmp_path / "site", {"NODE_PATH": str(ROOT / "node_modules")})   # the map's borders
+    assert result.returncode == 0, result.stdout[-3000:]
+    without = (tmp_path / "site" / "search" / "search_index.json").read_bytes()
+    assert without == (site / "search" / "search_index.json").read_bytes()
