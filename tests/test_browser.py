@@ -129,6 +129,33 @@ def test_dark_mode_toggle_switches_and_persists(base_url, page):
     assert stored, "the choice is kept in Material's own preference"
 
 
+def test_colour_scheme_is_set_while_the_page_is_parsed(base_url, page):
+    """The site's own palette script (partials/javascripts/palette.html) replaces Material's, which restyled every
+    element as the page loaded: the scheme follows the system until the reader chooses, by click or by Enter, and
+    it does not depend on Material's script (blocked here)."""
+    page.route("**/assets/javascripts/bundle.*.js", lambda route: route.abort())
+    page.emulate_media(color_scheme="dark")
+    page.goto(base_url + "timeline/", wait_until="load")
+    body = page.locator("body")
+    assert page.locator("[data-md-component=palette]").count() == 0
+    assert body.get_attribute("data-md-color-scheme") == "slate"
+    assert page.locator("meta[name=color-scheme]").get_attribute("content") == "dark"
+    page.emulate_media(color_scheme="light")                     # no choice stored: follow the system
+    page.wait_for_function("document.body.dataset.mdColorScheme === 'default'")
+    assert page.evaluate("() => Object.keys(localStorage).filter(k => k.includes('palette'))") == []
+    toggle = page.locator("label[title='Switch to dark mode']")
+    assert toggle.is_visible() and not page.locator("label[title='Switch to light mode']").is_visible()
+    page.locator("#__palette_0").focus()
+    page.keyboard.press("Enter")
+    assert body.get_attribute("data-md-color-scheme") == "slate"
+    assert page.locator("meta[name=color-scheme]").get_attribute("content") == "dark"
+    page.reload(wait_until="load")                               # the choice now wins over the system's
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+    page.locator("label[title='Switch to light mode']").click()
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "default"
+    page.wait_for_function("document.querySelector('meta[name=theme-color]').content === '#7c2d12'")
+
+
 def test_layout_works_on_a_360px_phone(browser, base_url):
     context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True,
                                   has_touch=True)
