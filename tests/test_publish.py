@@ -120,7 +120,7 @@ def test_the_offline_shim_is_npm_iframe_worker(offline_site):
     ours = (offline_site / "assets" / "javascripts" / "vendor" / "iframe-worker-shim.js").read_text(encoding="utf-8")
     npm = ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js"
     if not npm.is_file():
-        pytest.skip("node_modules/iframe-worker is not installed: run ./scripts/site.sh setup")
+        pytest.fail("node_modules/iframe-worker is not installed: run ./scripts/site.sh setup", pytrace=False)
     assert npm.read_text(encoding="utf-8").strip() in ours
     assert 'src="assets/javascripts/vendor/iframe-worker-shim.js"' in (offline_site / "index.html").read_text(
         encoding="utf-8")
