@@ -213,7 +213,7 @@ def table(results: list[dict], runs: int) -> str:
               "", "The 10x project copies every data entry nine times (new ids, references rewritten, abbreviations, "
               "URLs and glossary terms made unique) and the explainer pages into nine new navigation sections; the "
               "plain project has as many pages, each with as many words of prose as the visible text of the 10x page "
-              "it stands for, and no hooks (see `scripts/benchmark.py`). Its explainer copies embed timelines chosen "
+              "it stands for, and no hooks (see `scripts/benchmark.py`). The 10x explainer copies embed timelines chosen "
               "by year and key events, which hold ten times the events at 10x, so the HTML grows faster than tenfold."]
     return "\n".join(lines)
 
