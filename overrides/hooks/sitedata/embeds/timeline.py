@@ -61,7 +61,7 @@ def view(event: dict, ctx, cite: bool = True) -> dict:
         "place": place["name"], "place_link": ctx.link("map.md", f"place-{place['id']}") if "map.md" in ctx.pages else "",
         "actors": [{"id": a, "name": data.get("actors", a).get("abbr") or data.get("actors", a)["name"],
                     "url": ctx.actor_link(a)} for a in event.get("actors", [])],
-        "sources": [{"id": s["id"], "title": s["title"], "url": s["url"], "by": s.get("publisher") or s["author"],
+        "sources": [{"title": s["title"], "by": s.get("publisher") or s["author"],
                      "href": f"#cite-{s['id']}" if cite else s["url"]} for s in sources],
         "disagreement": disagreement["note"] if disagreement else "",
         "permalink": ctx.event_link(event["id"]),
