@@ -37,7 +37,8 @@ from benchmark import update_readme  # noqa: E402
 from conftest import BASE_PATH, _QuietHandler, serve  # noqa: E402  (the tests' server: site_url's path, 404 page)
 from support import build  # noqa: E402
 
-PAGES = {"Home": "", "Explainer: 2012": "explainer/2012/", "Timeline": "timeline/", "Actor: MNLA": "actors/mnla/",
+PAGES = {"Home": "", "Explainer: 2012": "explainer/2012/", "Timeline": "timeline/",
+         "Timeline: 2012": "timeline/2012/", "Actor: MNLA": "actors/mnla/",
          "Map": "map/", "Primary sources": "sources/primary/"}
 TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
 NAMES = {"performance": "Performance", "accessibility": "Accessibility", "best-practices": "Best practices",

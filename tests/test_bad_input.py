@@ -5,7 +5,7 @@ Every case copies the real project, adds one bad fixture, builds, and expects ex
 
 import pytest
 
-from support import build, copy_project
+from support import build, copy_project, data
 
 EVENT = """\
 - id: {id}
@@ -122,3 +122,21 @@ def test_all_problems_are_reported_at_once(tmp_path):
     for fragment in ("field 'date': invalid date '2012-13-01'", "unknown place id 'atlantis'", "raw <script>",
                      "citation of unknown source 'nope'"):
         assert fragment in result.stdout
+
+
+def test_every_event_needs_its_timeline_page(tmp_path):
+    """An event's full entry is on its year's timeline page: a missing page, or one without the shortcode that
+    shows its events, stops the build with a line per event."""
+    project = copy_project(tmp_path / "project")
+    (project / "docs/timeline/2014.md").write_text("# Timeline: 2014\n", encoding="utf-8")
+    (project / "docs/timeline/2015.md").unlink()
+    result = build(project, tmp_path / "site")
+    assert result.returncode != 0
+    events = {year: [e["id"] for e in data("events") if str(e["date"]).startswith(year)] for year in ("2014", "2015")}
+    assert events["2014"] and events["2015"]
+    for ident in events["2014"]:
+        assert (f"entry '{ident}': field 'date': this event belongs on the timeline page docs/timeline/2014.md, "
+                "which has no <!-- md:timeline full=true --> to show it") in result.stdout
+    for ident in events["2015"]:
+        assert (f"entry '{ident}': field 'date': this event belongs on the timeline page docs/timeline/2015.md, "
+                "which does not exist: create it with <!-- md:timeline full=true -->") in result.stdout

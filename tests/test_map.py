@@ -138,10 +138,10 @@ def test_map_markers_and_table_links_work_in_a_browser(base_url, page):
     marker.click()
     page.wait_for_function("() => location.hash === '#place-kidal'")
     assert page.locator("tr#place-kidal").is_visible()
-    link = page.locator('tr#place-kidal a[href*="timeline/#ev-"]').first
+    link = page.locator('tr#place-kidal a[href*="timeline/"][href*="#ev-"]').first
     href = link.get_attribute("href")
     anchor = href.split("#", 1)[1]
     link.click()
-    page.wait_for_url(re.compile(r".*/timeline/#ev-.*"))
+    page.wait_for_url(re.compile(r".*/timeline/[a-z0-9-]+/#ev-.*"))
     assert page.locator(f"#{anchor}").count() == 1
     assert not page.recorder.console_errors

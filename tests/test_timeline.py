@@ -1,5 +1,6 @@
-"""The timeline in a real browser: filters by category and actor, the key-events toggle, the filter state kept in
-the address, permalinks to single events, and every event still shown without JavaScript."""
+"""The timeline in a real browser: the overview lists every event in brief and each title opens the event in full on
+its year's page; filters by category and actor, the key-events toggle, the filter state kept in the address,
+permalinks to single events, and every event still shown without JavaScript."""
 
 import re
 
@@ -12,6 +13,16 @@ pytestmark = pytest.mark.browser
 
 def events():
     return data("events")
+
+
+def year_page(event: dict) -> str:
+    """The page with the event in full, as the site's URL below the base: timeline/2013/, timeline/before-2012/..."""
+    year = str(event["date"])[:4]
+    return "timeline/" + ("before-2012" if year < "2012" else "after-2015" if year > "2015" else year) + "/"
+
+
+YEAR_PAGES = ["timeline/before-2012/", "timeline/2012/", "timeline/2013/", "timeline/2014/", "timeline/2015/",
+              "timeline/after-2015/"]
 
 
 def visible(page) -> list[dict]:
@@ -27,6 +38,22 @@ def test_every_event_is_on_the_timeline_with_a_permalink(base_url, page):
     first = page.locator(".tl-event").first
     assert first.locator("time").first.get_attribute("datetime")
     assert page.locator(".tl-overview svg title").first.text_content().startswith("Events per month")
+    links = dict(page.evaluate("""() => [...document.querySelectorAll('.tl-event')].map(e =>
+        [e.id, e.querySelector('a.tl-event__title').href])"""))
+    for event in events():                 # each title in brief opens the event in full on its year's page
+        assert links[f"ev-{event['id']}"] == f"{base_url}{year_page(event)}#ev-{event['id']}"
+
+
+def test_each_event_is_in_full_on_exactly_one_year_page(base_url, page):
+    shown = []
+    for path in YEAR_PAGES:
+        page.goto(base_url + path, wait_until="load")
+        here = [e["id"] for e in visible(page)]
+        assert here, path
+        assert all(page.locator(f"#{i} .tl-event__summary").count() == 1 for i in here[:3]), path
+        assert all(year_page(e) == path for e in events() if f"ev-{e['id']}" in here), path
+        shown += here
+    assert sorted(shown) == sorted(f"ev-{e['id']}" for e in events())
 
 
 def test_category_filter_and_the_address_keep_the_view(base_url, page):
@@ -69,12 +96,16 @@ def test_filters_work_from_the_keyboard(base_url, page):
 
 def test_permalink_opens_one_event(base_url, page):
     event = next(e for e in events() if e.get("key") and not e.get("context"))
-    page.goto(base_url + f"timeline/#ev-{event['id']}", wait_until="load")
-    target = page.locator(f"#ev-{event['id']}")
-    assert target.is_visible() and target.evaluate("e => e.matches(':target')")
-    box = target.bounding_box()
-    assert 0 <= box["y"] < page.viewport_size["height"]
-    assert event["title"] in target.inner_text()
+    for path in (year_page(event), "timeline/"):     # in full; and in brief, where older links lead
+        page.goto(base_url + f"{path}#ev-{event['id']}", wait_until="load")
+        target = page.locator(f"#ev-{event['id']}")
+        assert target.is_visible() and target.evaluate("e => e.matches(':target')")
+        box = target.bounding_box()
+        assert 0 <= box["y"] < page.viewport_size["height"]
+        assert event["title"] in target.inner_text()
+    target.locator("a.tl-event__title").click()
+    page.wait_for_url(f"**/{year_page(event)}#ev-{event['id']}")
+    assert page.locator(f"#ev-{event['id']} .tl-event__summary").is_visible()
 
 
 def test_without_javascript_every_event_shows(browser, base_url):
@@ -85,6 +116,10 @@ def test_without_javascript_every_event_shows(browser, base_url):
         assert not page.locator("form.filters").is_visible()
         assert page.locator(".tl-event").count() == len(events())
         assert all(page.locator(".tl-event").nth(i).is_visible() for i in (0, 10, 50))
+        page.goto(base_url + "timeline/2012/", wait_until="load")
+        assert not page.locator("form.filters").is_visible()
+        assert page.locator(".tl-event").count() == sum(str(e["date"]).startswith("2012") for e in events())
+        assert page.locator(".tl-event").last.is_visible()
     finally:
         context.close()
 
@@ -95,7 +130,7 @@ def test_explainer_pages_embed_slices_that_link_back(base_url, page):
     assert embedded.count() > 3
     link = embedded.first.locator(".tl-event__title a")
     href = link.get_attribute("href")
-    assert "timeline/#ev-2013-" in href
+    assert "timeline/2013/#ev-2013-" in href
     link.click()
     page.wait_for_load_state("load")
     assert page.url.split("#")[1] in href
@@ -115,13 +150,15 @@ def test_primary_documents_filter_by_type_and_year(base_url, page):
 
 
 def test_each_event_links_to_all_its_sources(base_url, page):
-    """The full timeline has no page-long list of sources: every event's sources line links straight to the
+    """The timeline pages have no page-long list of sources: every event's sources line links straight to the
     documents behind its summary and its "sources disagree" note; an embedded slice links to the page's list."""
     urls = {s["id"]: s["url"] for s in data("sources")}
-    page.goto(base_url + "timeline/", wait_until="load")
-    assert page.locator("#sources-cited").count() == 0
-    lines = dict(page.evaluate("""() => [...document.querySelectorAll('.tl-event')].map(e =>
-        [e.id, [...e.querySelectorAll('.tl-event__sources a')].map(a => a.getAttribute('href'))])"""))
+    lines = {}
+    for path in YEAR_PAGES:
+        page.goto(base_url + path, wait_until="load")
+        assert page.locator("#sources-cited").count() == 0
+        lines.update(page.evaluate("""() => Object.fromEntries([...document.querySelectorAll('.tl-event')].map(e =>
+            [e.id, [...e.querySelectorAll('.tl-event__sources a')].map(a => a.getAttribute('href'))]))"""))
     for event in events():
         wanted = list(dict.fromkeys(event["sources"] + event.get("disagreement", {}).get("sources", [])))
         assert lines[f"ev-{event['id']}"] == [urls[s] for s in wanted], event["id"]

@@ -9,6 +9,19 @@ from typing import Callable
 from . import html_blocks
 from .dataset import Dataset
 
+TIMELINE = "timeline/index.md"           # the overview: every event in brief, with the filters and the chart
+
+
+def timeline_page(event: dict) -> str:
+    """The timeline page that shows an event in full: one page per year of the crisis (2012 to 2015), and one each
+    for the background before 2012 and for what came after 2015."""
+    year = event["date"][:4]
+    if year < "2012":
+        return "timeline/before-2012.md"
+    if year > "2015":
+        return "timeline/after-2015.md"
+    return f"timeline/{year}.md"
+
 
 @dataclass
 class PageContext:
@@ -46,7 +59,7 @@ class PageContext:
         return self.link(f"actors/{actor_id}.md", "")
 
     def event_link(self, event_id: str) -> str:
-        return self.link("timeline.md", f"ev-{event_id}")
+        return self.link(timeline_page(self.dataset.get("events", event_id)), f"ev-{event_id}")
 
     def source_link(self, source_id: str) -> str:
         return self.link("sources/index.md", source_id)

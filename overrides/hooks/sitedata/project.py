@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import checks, loader, markdown_lint, schema
+from . import checks, loader, markdown_lint, schema, shortcodes
+from .context import TIMELINE, timeline_page
 from .dataset import Dataset
 from .problems import Problem
 
@@ -36,6 +37,25 @@ def check_pages(docs_dir: Path, root: Path, dataset: Dataset, pages: dict[str, s
         for index, target in enumerate(entry.data.get("see", [])):
             if target.split("#")[0] not in pages:
                 problems.append(entry.problem(f"see[{index}]", f"no page '{target.split('#')[0]}' under docs/"))
+    return problems + check_timeline_pages(dataset, pages)
+
+
+def check_timeline_pages(dataset: Dataset, pages: dict[str, str]) -> list[Problem]:
+    """Each event's full entry is on the timeline page of its year (context.timeline_page): when the site has the
+    timeline, that page must exist and show its events with the shortcode."""
+    if TIMELINE not in pages:
+        return []
+    problems = []
+    for entry in dataset.entries["events"]:
+        if not isinstance(entry.data.get("date"), str):
+            continue                      # reported by the schema check
+        page = timeline_page(entry.data)
+        if page not in pages:
+            problems.append(entry.problem("date", f"this event belongs on the timeline page docs/{page}, which does "
+                                                  "not exist: create it with <!-- md:timeline full=true -->"))
+        elif not any(c.name == "timeline" and c.args.get("full") == "true" for c in shortcodes.find(pages[page])):
+            problems.append(entry.problem("date", f"this event belongs on the timeline page docs/{page}, which has no "
+                                                  "<!-- md:timeline full=true --> to show it"))
     return problems
 
 

@@ -13,7 +13,7 @@ CATEGORIES = ("political", "military", "terrorism", "diplomacy", "humanitarian",
 # name -> {argument: kind of value}. "id:<kind>" values must be ids of that kind; "_" is a positional argument.
 SPEC: dict[str, dict[str, str]] = {
     "timeline": {"year": "year", "from": "date", "to": "date", "actor": "id:actors", "place": "id:places",
-                 "category": "category", "key": "bool", "context": "bool", "full": "bool"},
+                 "category": "category", "key": "bool", "context": "bool", "full": "bool", "index": "bool"},
     "event": {"_": "id:events"},
     "actor": {"_": "id:actors"},
     "locator": {"places": "ids:places"},

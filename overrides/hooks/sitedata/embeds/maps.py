@@ -10,6 +10,7 @@ import math
 from functools import lru_cache
 
 from .. import geo
+from ..context import TIMELINE
 from ..render import date_label
 
 MAP_WIDTH, LOCATOR_WIDTH = 800, 300
@@ -177,20 +178,12 @@ def place_labels(markers: list[dict], width: float, height: float, size: float, 
 
 
 # ---- The main map --------------------------------------------------------------------------------------------
-def _event_link(event: dict, ctx) -> str:
-    """Timeline anchor for a crisis event; a background (context) event links to the page that lists it."""
-    if not event.get("context"):
-        return ctx.event_link(event["id"])
-    page = "explainer/roots.md" if event["date"] < "2012" else "explainer/after-2015.md"
-    return ctx.link(page if page in ctx.pages else "timeline.md", "")
-
-
 def _places_table(ctx, events_at: dict[str, list[dict]], drawn: set[str]) -> list[dict]:
     rows = []
     for place in ctx.dataset.items("places"):
         country = COUNTRY_NAMES.get(place["country"], place["country"])
         events = [{"label": date_label(e["date"]), "date": e["date"], "title": e["title"],
-                   "url": _event_link(e, ctx), "context": bool(e.get("context"))} for e in events_at.get(place["id"], [])]
+                   "url": ctx.event_link(e["id"]), "context": bool(e.get("context"))} for e in events_at.get(place["id"], [])]
         rows.append({"id": place["id"], "name": place["name"], "kind": place["kind"], "country": country,
                      "region": place.get("region", ""), "coords": coordinates_label(place["lat"], place["lon"]),
                      "lat": place["lat"], "lon": place["lon"], "on_map": place["id"] in drawn, "events": events})
@@ -265,7 +258,7 @@ def render_map(args: dict[str, str], ctx) -> str:
         countries=_countries(projection, 0.8), zone=_occupied_zone(projection), markers=markers, labels=labels,
         inset=inset, occupation=occupation, places=_places_table(ctx, events_at, drawn), atlas=geo.ATLAS_NAME,
         extent=geo.EXTENT, outside=outside, whole=whole, events_at=events_at,
-        total=sum(m["count"] for m in markers), legend=_legend_sizes(), timeline=ctx.md("timeline.md"),
+        total=sum(m["count"] for m in markers), legend=_legend_sizes(), timeline=ctx.md(TIMELINE),
         citations=" ".join(f"[@{s}]" for s in OCCUPATION["sources"]))
 
 

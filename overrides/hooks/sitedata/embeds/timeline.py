@@ -1,9 +1,14 @@
-"""The timeline component: choose events by the shortcode's arguments and render overrides/partials/timeline.html."""
+"""The timeline component: choose events by the shortcode's arguments and render overrides/partials/timeline.html.
+
+Three forms: the overview (index=true: every event in brief, with the filters and the chart of events per month),
+a timeline page (full=true: the events that context.timeline_page assigns to the current page, in full, with the
+filters) and a slice embedded in any page (chosen by year, dates, actor, place, category or key events)."""
 
 from __future__ import annotations
 
 from itertools import groupby
 
+from ..context import timeline_page
 from ..render import date_label
 
 CATEGORY_LABELS = {"political": "Political", "military": "Military", "terrorism": "Terrorism",
@@ -11,10 +16,10 @@ CATEGORY_LABELS = {"political": "Political", "military": "Military", "terrorism"
 
 
 def select(events: list[dict], args: dict[str, str]) -> list[dict]:
-    """Events matching the arguments. The full timeline has every event; a slice has either the 2012-2015 events
-    (the default) or only the context events before and after (context=true)."""
+    """Events matching the arguments. The overview and the timeline pages take context events too; a slice has
+    either the 2012-2015 events (the default) or only the context events before and after (context=true)."""
     context = args.get("context") == "true"
-    full = args.get("full") == "true"
+    full = args.get("full") == "true" or args.get("index") == "true"
     chosen = []
     for event in events:
         date = event["date"]
@@ -42,9 +47,9 @@ def view(event: dict, ctx, cite: bool = True) -> dict:
     """Everything the partial shows of one event, with links relative to the current page.
 
     The sources line names the event's sources and those of its "sources disagree" note. In a slice embedded in a
-    page (cite=True) they link to the page's list of sources cited, which gives the full references. The full
-    timeline (cite=False) has no such list, which would be a third of the page's weight for 101 events: its lines
-    link straight to the documents, and the sources registry has the full references and archived copies."""
+    page (cite=True) they link to the page's list of sources cited, which gives the full references. A timeline
+    page (cite=False) has no such list, which would be a third of its weight: its lines link straight to the
+    documents, and the sources registry has the full references and archived copies."""
     data = ctx.dataset
     place = data.get("places", event["place"])
     disagreement = event.get("disagreement")
@@ -68,24 +73,48 @@ def view(event: dict, ctx, cite: bool = True) -> dict:
     }
 
 
+def brief(event: dict, ctx) -> dict:
+    """What the overview shows of one event: date, title linking to the event in full, category, key or context."""
+    return {"id": event["id"], "title": event["title"], "key": bool(event.get("key")),
+            "context": bool(event.get("context")), "category": event["category"],
+            "category_label": CATEGORY_LABELS[event["category"]], "date": event["date"],
+            "date_label": date_label(event["date"]), "actors": [{"id": a} for a in event.get("actors", [])],
+            "permalink": ctx.event_link(event["id"])}
+
+
+def groups(views: list[dict], by_month: bool) -> list[dict]:
+    """Sections with an anchor and a heading: by year, or by month on the page of one year (an event dated only
+    by its year comes first, under the year)."""
+    def key(v):
+        return v["date"][:7] if by_month else v["date"][:4]
+    return [{"id": ("month-" if len(k) > 4 else "year-") + k, "label": date_label(k), "events": list(items)}
+            for k, items in groupby(views, key=key)]
+
+
 def render(args: dict[str, str], ctx) -> str:
     # An actor's timeline starts from that actor's events (indexed, in date order) rather than all of them.
     events = select(ctx.dataset.events_of_actor(args["actor"]) if "actor" in args else ctx.dataset.events, args)
-    full = args.get("full") == "true"
-    views = [view(e, ctx, cite=not full) for e in events]
-    years = [(year, list(items)) for year, items in groupby(views, key=lambda v: v["date"][:4])]
+    mode = "index" if args.get("index") == "true" else "full" if args.get("full") == "true" else "slice"
+    if mode == "full":
+        events = [e for e in events if timeline_page(e) == ctx.page_path]
+    if mode == "index":
+        views = [brief(e, ctx) for e in events]
+    else:
+        views = [view(e, ctx, cite=mode == "slice") for e in events]
+    one_year = len({v["date"][:4] for v in views}) == 1
+    sections = groups(views, by_month=mode == "full" and one_year)
     actor_ids = sorted({a for e in events for a in e.get("actors", [])},
                        key=lambda a: (ctx.dataset.get("actors", a)["name"].lower(), a))
     actors = [{"id": a, "name": ctx.dataset.get("actors", a)["name"]} for a in actor_ids]
-    return ctx.render_html("partials/timeline.html", years=years, full=full, count=len(views),
-                      categories=CATEGORY_LABELS, actors=actors,
-                      overview=overview(ctx.dataset.events_by_month()) if full else None)
+    return ctx.render_html("partials/timeline.html", groups=sections, mode=mode, count=len(views),
+                           categories=CATEGORY_LABELS, actors=actors,
+                           overview=overview(ctx.dataset.events_by_month()) if mode == "index" else None)
 
 
 def render_event(args: dict[str, str], ctx) -> str:
     event = ctx.dataset.get("events", args["_"])
-    return ctx.render_html("partials/timeline.html", years=[(event["date"][:4], [view(event, ctx)])], full=False,
-                      count=1, categories=CATEGORY_LABELS, actors=[], overview=None, single=True)
+    return ctx.render_html("partials/timeline.html", groups=groups([view(event, ctx)], by_month=False),
+                           mode="single", count=1, categories=CATEGORY_LABELS, actors=[], overview=None)
 
 
 def overview(counts: dict[str, int]) -> dict:
