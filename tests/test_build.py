@@ -1,6 +1,7 @@
 """The real site builds strictly, its data validates, and the open data matches the source files."""
 
 import csv
+import html
 import json
 import subprocess
 import sys
@@ -53,3 +54,21 @@ def test_search_index_is_the_one_material_builds_from_the_pages_themselves(site,
     assert result.returncode == 0, result.stdout[-3000:]
     without = (tmp_path / "site" / "search" / "search_index.json").read_bytes()
     assert without == (site / "search" / "search_index.json").read_bytes()
+
+
+def test_search_finds_each_event_once_in_full_and_sources_in_the_registry(site):
+    """Timeline slices on other pages, the overview's brief lists and each page's "Sources cited" list are left
+    out of the search index (data-search-exclude): an event's summary is found once, on its timeline page (in the
+    section of its month or year) and in no explainer page's slice, and a source in the registry."""
+    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    for event in data("events"):
+        year = str(event["date"])[:4]
+        page = "before-2012" if year < "2012" else "after-2015" if year > "2015" else year
+        summary = html.escape(event["summary"][:60], quote=False)
+        found = [d["location"] for d in docs if summary in d["text"]]
+        on_timeline = [f for f in found if f.startswith("timeline/")]
+        assert len(on_timeline) == 1 and on_timeline[0].startswith(f"timeline/{page}/#"), (event["id"], found)
+        assert not [f for f in found if f.startswith("explainer/")], (event["id"], found)   # slices left out
+    source = next(s for s in data("sources") if s["id"] == "unsc-res-2085")
+    found = {d["location"].split("#")[0] for d in docs if source["title"] in d["text"]}
+    assert "sources/" in found and not any(loc.startswith("explainer/") for loc in found), found

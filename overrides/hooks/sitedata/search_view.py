@@ -7,8 +7,13 @@ it several times what a page of prose with the same text does. `lighten` returns
 same sections (same titles, ids, texts and kept tags), without the rest:
 
 - every attribute goes, outside headings: the parser reads only a heading's id, the class "headerlink" of a
-  permalink inside a heading, data-search-exclude and the class "linenodiv" (a page holding either of the last
-  two is left as it is);
+  permalink inside a heading, data-search-exclude and the class "linenodiv" (a page holding the last is left as
+  it is);
+- a block marked with a bare data-search-exclude attribute goes whole, with its text: the parser skips it. It
+  must not hold a heading, another excluded block, or an element of its own tag (the parser compares elements
+  by tag name, so closing a nested <div> in an excluded <div> would end the skipping), and a page with any other
+  data-search-* text is left as it is. The plugin removes such attributes only when they have a value, so the
+  page it writes keeps the bare attribute either way;
 - every other tag goes (a, abbr, span, div, time, ...), unless a heading is inside it (the parser records a
   heading's depth, and a section ends where an element deeper than its heading's parent closes), or it opens
   the page (its start tag gives a page without a first heading its untitled section);
@@ -39,13 +44,14 @@ VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "l
 UNCOVERED_TAGS = frozenset({"pre", "script", "style", "object", "textarea", "plaintext", "xmp"}
                            | set(HTMLParser.CDATA_CONTENT_ELEMENTS)
                            | set(getattr(HTMLParser, "RCDATA_CONTENT_ELEMENTS", ())))
-UNCOVERED_TEXT = ("data-search-", "linenodiv")
+UNCOVERED_TEXT = ("linenodiv",)
+_EXCLUDE = re.compile(r"\sdata-search-exclude(?=[\s/>])")   # the bare attribute in a start tag
 # One tag: (the tag, an end tag's name, a start tag's name, the "/" of a self-closing tag). Attribute values are
 # double-quoted, as Markdown and the partials write them; anything else fails to match, and then its "<" (or the
 # "<" of a comment, declaration or processing instruction) makes lighten give up.
 _TAG = re.compile(r"""(<(?:/([a-zA-Z][a-zA-Z0-9-]*)|([a-zA-Z][a-zA-Z0-9-]*)(?:\s+[^\s"'<>/=]+(?:="[^"]*")?)*\s*(/?))>)""")
 _APART = "<!---->"                   # an empty comment: splits the text as a tag does, and does nothing else
-_DROP, _KEEP, _COPY = 0, 1, 2        # what becomes of each tag
+_DROP, _KEEP, _COPY, _SKIP = 0, 1, 2, 3   # what becomes of each tag (_SKIP: with the text after it)
 
 
 def _white(text: str) -> bool:
@@ -59,14 +65,37 @@ def _joinable(left: str, right: str) -> bool:
 
 
 def _decide(parts: list) -> list[int] | None:
-    """What becomes of each tag (_DROP, _KEEP with its attributes removed in parts, or _COPY as it is), from a
-    walk that keeps the stack of open elements as the parser does; None if the HTML is not covered."""
+    """What becomes of each tag (_DROP, _KEEP with its attributes removed in parts, _COPY as it is, or _SKIP with
+    the text after it), from a walk that keeps the stack of open elements as the parser does; None if the HTML is
+    not covered."""
     texts = parts[0::5]
     how = [_DROP] * (len(texts) - 1)
     stack: list[tuple[str, int]] = []    # (tag, index of its start tag): the parser's context
     started = bool(texts[0])             # the parser has a section: after the first text or non-void start tag
     headings = 0                         # headings open: while one is, everything is copied as it is
+    skipping, skipping_at = "", -1       # the tag of the excluded block open, if any, and its start tag's index
     for i, (end, start, slash, text) in enumerate(zip(parts[2::5], parts[3::5], parts[4::5], texts[1:])):
+        if skipping:
+            how[i] = _SKIP
+            tag = (end or start).lower()
+            if start is not None:
+                if tag in HEADINGS or tag == skipping or _EXCLUDE.search(parts[5 * i + 1]):
+                    return None
+                if not slash and tag not in VOID:
+                    stack.append((tag, i))
+            elif stack and stack[-1][0] == tag:
+                if stack.pop()[1] == skipping_at:
+                    how[i], skipping = _DROP, ""
+            elif tag not in VOID:
+                return None
+            continue
+        if start is not None and _EXCLUDE.search(parts[5 * i + 1]):
+            tag = start.lower()
+            if tag in HEADINGS or tag in VOID or slash or headings or not started:
+                return None
+            how[i], skipping, skipping_at = _SKIP, tag, i
+            stack.append((tag, i))
+            continue
         if end is not None:
             tag = end.lower()
             if not stack or stack[-1][0] != tag:
@@ -103,7 +132,7 @@ def _decide(parts: list) -> list[int] | None:
                     stack.append((tag, i))
         if text:
             started = True
-    return how
+    return None if skipping else how
 
 
 def lighten(html: str) -> str | None:
@@ -111,6 +140,9 @@ def lighten(html: str) -> str | None:
     if any(marker in html for marker in UNCOVERED_TEXT):
         return None
     parts = _TAG.split(html)             # text, tag, end name, start name, slash, text, ...
+    if "data-search-" in html and html.count("data-search-") != sum(
+            len(_EXCLUDE.findall(tag)) for tag in parts[1::5]):
+        return None                      # data-search-* other than the bare attribute in a start tag
     texts = parts[0::5]
     if "<" in "".join(texts) or not UNCOVERED_TAGS.isdisjoint(name.lower() for name in set(parts[3::5]) if name):
         return None                      # a "<" that is not a tag _TAG knows, or an element not covered
@@ -120,6 +152,8 @@ def lighten(html: str) -> str | None:
     out = [texts[0]]
     last = texts[0] or None              # the text before the dropped tags since the last tag written
     for kept, tag, text in zip(how, parts[1::5], texts[1:]):
+        if kept == _SKIP:
+            continue                     # the tag and the text after it, inside an excluded block
         if kept:
             out.append(tag)
             last = None
