@@ -38,6 +38,7 @@ UNCOVERED = {
     "excluded inside excluded": '<div data-search-exclude><p data-search-exclude>x</p></div>',
     "attribute with a value": '<div data-search-exclude="true"><p>x</p></div>',
     "unclosed": '<div data-search-exclude><p>x</p>',
+    "in a value": '<p title="a data-search-exclude b">x</p>',
 }
 
 

@@ -45,7 +45,8 @@ UNCOVERED_TAGS = frozenset({"pre", "script", "style", "object", "textarea", "pla
                            | set(HTMLParser.CDATA_CONTENT_ELEMENTS)
                            | set(getattr(HTMLParser, "RCDATA_CONTENT_ELEMENTS", ())))
 UNCOVERED_TEXT = ("linenodiv",)
-_EXCLUDE = re.compile(r"\sdata-search-exclude(?=[\s/>])")   # the bare attribute in a start tag
+_EXCLUDE = re.compile(r"\sdata-search-exclude(?=[\s/>])")   # the bare attribute (in a tag, or text)
+_VALUE = re.compile(r'"[^"]*"')
 # One tag: (the tag, an end tag's name, a start tag's name, the "/" of a self-closing tag). Attribute values are
 # double-quoted, as Markdown and the partials write them; anything else fails to match, and then its "<" (or the
 # "<" of a comment, declaration or processing instruction) makes lighten give up.
@@ -64,7 +65,7 @@ def _joinable(left: str, right: str) -> bool:
     return _white(left) == _white(right) and left.rfind("&") <= left.rfind(";")
 
 
-def _decide(parts: list) -> list[int] | None:
+def _decide(parts: list, excludes: bool) -> list[int] | None:
     """What becomes of each tag (_DROP, _KEEP with its attributes removed in parts, _COPY as it is, or _SKIP with
     the text after it), from a walk that keeps the stack of open elements as the parser does; None if the HTML is
     not covered."""
@@ -79,7 +80,7 @@ def _decide(parts: list) -> list[int] | None:
             how[i] = _SKIP
             tag = (end or start).lower()
             if start is not None:
-                if tag in HEADINGS or tag == skipping or _EXCLUDE.search(parts[5 * i + 1]):
+                if tag in HEADINGS or tag == skipping or "data-search-" in parts[5 * i + 1]:
                     return None
                 if not slash and tag not in VOID:
                     stack.append((tag, i))
@@ -89,7 +90,9 @@ def _decide(parts: list) -> list[int] | None:
             elif tag not in VOID:
                 return None
             continue
-        if start is not None and _EXCLUDE.search(parts[5 * i + 1]):
+        if excludes and start is not None and "data-search-" in parts[5 * i + 1]:
+            if not _EXCLUDE.search(_VALUE.sub('""', parts[5 * i + 1])):
+                return None                  # in an attribute's value, not the attribute
             tag = start.lower()
             if tag in HEADINGS or tag in VOID or slash or headings or not started:
                 return None
@@ -140,13 +143,13 @@ def lighten(html: str) -> str | None:
     if any(marker in html for marker in UNCOVERED_TEXT):
         return None
     parts = _TAG.split(html)             # text, tag, end name, start name, slash, text, ...
-    if "data-search-" in html and html.count("data-search-") != sum(
-            len(_EXCLUDE.findall(tag)) for tag in parts[1::5]):
-        return None                      # data-search-* other than the bare attribute in a start tag
+    excludes = "data-search-" in html
+    if excludes and html.count("data-search-") != len(_EXCLUDE.findall(html)):
+        return None                      # data-search-* other than the bare attribute (which, in text, is harmless)
     texts = parts[0::5]
     if "<" in "".join(texts) or not UNCOVERED_TAGS.isdisjoint(name.lower() for name in set(parts[3::5]) if name):
         return None                      # a "<" that is not a tag _TAG knows, or an element not covered
-    how = _decide(parts)
+    how = _decide(parts, excludes)
     if how is None:
         return None
     out = [texts[0]]
