@@ -59,7 +59,7 @@ NOT_ABBREVIATIONS = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"
 
 # Titles and names of cited works are quoted as their authors wrote them; the site's own prose is what counts.
 CITATION_BLOCKS = re.compile(
-    r'<ol class="(sources-cited|registry)">.*?</ol>|<p class="(tl-event__sources|doc__meta)">.*?</p>'
+    r'<ol class="(sources-cited|registry)"[^>]*>.*?</ol>|<p class="(tl-event__sources|doc__meta)">.*?</p>'
     r'|<h2 class="doc__title">.*?</h2>|<aside class="cite-page".*?</aside>|<svg.*?</svg>'
     r'|<a [^>]*href="(https?:|[^"]*sources/(primary|index)/)[^"]*"[^>]*>.*?</a>', re.S)
 
