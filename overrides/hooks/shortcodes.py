@@ -15,6 +15,7 @@ from sitedata.render import abbreviate
 _env = None
 _pages: dict[str, dict] = {}
 _templates: dict = {}          # the partials, loaded once per build
+_memo: dict = {}               # what renderers keep from page to page (PageContext.memo), for one build
 
 
 def on_config(config):
@@ -23,6 +24,7 @@ def on_config(config):
     _env.filters["abbr"] = abbreviate(state.dataset.abbreviations())
     _pages.clear()
     _templates.clear()
+    _memo.clear()
     docs = Path(config.docs_dir)
     for path in sorted(docs.rglob("*.md")):
         text = path.read_text(encoding="utf-8")
@@ -42,7 +44,7 @@ def context_for(page, files) -> PageContext:
             relative = relative_urls[docs_path] = get_relative_url(url, page.file.url)
         return f"{relative}#{anchor}" if anchor else relative
 
-    ctx = PageContext(state.dataset, _env, link, page.file.src_uri, _pages, templates=_templates)
+    ctx = PageContext(state.dataset, _env, link, page.file.src_uri, _pages, templates=_templates, memo=_memo)
     page.cite_context = ctx          # the citations hook adds the page's own [@id] citations to the same list
     return ctx
 

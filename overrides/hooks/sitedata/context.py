@@ -32,6 +32,7 @@ class PageContext:
     pages: dict[str, dict] = field(default_factory=dict)   # docs path -> {"title", "text"} of every Markdown page
     cited: list[str] = field(default_factory=list)         # source ids cited on this page, in order
     templates: dict = field(default_factory=dict)          # name -> loaded template, shared by a build's pages
+    memo: dict = field(default_factory=dict)               # renderers' results, shared by a build's pages
 
     def md(self, docs_path: str, anchor: str = "") -> str:
         """A link for generated Markdown: relative to the current page's source, so MkDocs validates it."""

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from itertools import groupby
 
+from markupsafe import Markup
+
 from ..context import timeline_page
 from ..render import date_label
 
@@ -43,20 +45,17 @@ def select(events: list[dict], args: dict[str, str]) -> list[dict]:
     return chosen
 
 
-def view(event: dict, ctx, cite: bool = True) -> dict:
+def view(event: dict, ctx, cite: bool) -> dict:
     """Everything the partial shows of one event, with links relative to the current page.
 
-    The sources line names the event's sources and those of its "sources disagree" note. In a slice embedded in a
-    page (cite=True) they link to the page's list of sources cited, which gives the full references. A timeline
-    page (cite=False) has no such list, which would be a third of its weight: its lines link straight to the
-    documents, and the sources registry has the full references and archived copies."""
+    The sources line names the event's sources and those of its "sources disagree" note (source_ids). In a slice
+    embedded in a page (cite=True) they link to the page's list of sources cited, which gives the full references.
+    A timeline page (cite=False) has no such list, which would be a third of its weight: its lines link straight
+    to the documents, and the sources registry has the full references and archived copies."""
     data = ctx.dataset
     place = data.get("places", event["place"])
     disagreement = event.get("disagreement")
-    ids = list(dict.fromkeys(event["sources"] + (disagreement["sources"] if disagreement else [])))
-    sources = [data.get("sources", s) for s in ids]
-    if cite:
-        ctx.cite(ids)
+    sources = [data.get("sources", s) for s in source_ids(event)]
     return {
         "id": event["id"], "title": event["title"], "summary": event["summary"], "key": bool(event.get("key")),
         "context": bool(event.get("context")),
@@ -71,6 +70,29 @@ def view(event: dict, ctx, cite: bool = True) -> dict:
         "disagreement": disagreement["note"] if disagreement else "",
         "permalink": ctx.event_link(event["id"]),
     }
+
+
+def source_ids(event: dict) -> list[str]:
+    disagreement = event.get("disagreement")
+    return list(dict.fromkeys(event["sources"] + (disagreement["sources"] if disagreement else [])))
+
+
+def card(event: dict, ctx, mode: str) -> dict:
+    """One event in full for the partial: its date, and its <li> from partials/timeline-event.html.
+
+    The same event shows in many slices (explainer pages, actor pages, their copies at 10x). Its HTML depends only
+    on the mode and on its links relative to the page, so it is rendered once per build for each such set and
+    kept in ctx.memo; a slice still adds the event's sources to the page's list of sources cited each time."""
+    cite = mode != "full"
+    if cite:
+        ctx.cite(source_ids(event))
+    place = ctx.link("map.md", f"place-{event['place']}") if "map.md" in ctx.pages else ""
+    key = ("timeline-event", event["id"], mode, ctx.event_link(event["id"]), place,
+           tuple(ctx.actor_link(a) for a in event.get("actors", [])))
+    html = ctx.memo.get(key)
+    if html is None:
+        html = ctx.memo[key] = Markup(ctx.render("partials/timeline-event.html", e=view(event, ctx, cite), mode=mode))
+    return {"date": event["date"], "html": html}
 
 
 def brief(event: dict, ctx) -> dict:
@@ -97,10 +119,7 @@ def render(args: dict[str, str], ctx) -> str:
     mode = "index" if args.get("index") == "true" else "full" if args.get("full") == "true" else "slice"
     if mode == "full":
         events = [e for e in events if timeline_page(e) == ctx.page_path]
-    if mode == "index":
-        views = [brief(e, ctx) for e in events]
-    else:
-        views = [view(e, ctx, cite=mode == "slice") for e in events]
+    views = [brief(e, ctx) if mode == "index" else card(e, ctx, mode) for e in events]
     one_year = len({v["date"][:4] for v in views}) == 1
     sections = groups(views, by_month=mode == "full" and one_year)
     actor_ids = sorted({a for e in events for a in e.get("actors", [])},
@@ -113,7 +132,7 @@ def render(args: dict[str, str], ctx) -> str:
 
 def render_event(args: dict[str, str], ctx) -> str:
     event = ctx.dataset.get("events", args["_"])
-    return ctx.render_html("partials/timeline.html", groups=groups([view(event, ctx)], by_month=False),
+    return ctx.render_html("partials/timeline.html", groups=groups([card(event, ctx, "single")], by_month=False),
                            mode="single", count=1, categories=CATEGORY_LABELS, actors=[], overview=None)
 
 
