@@ -5,8 +5,9 @@ Usage: python scripts/benchmark.py [--runs N] [--write-readme] [--keep DIR]
 
 Three builds, each `mkdocs build --strict` into a temporary folder in a fresh subprocess, timed N times (default
 3) in N rounds of one build of each kind back to back, so that drift in the machine's speed weighs on all three
-alike; the table shows the median wall time and the peak memory (maximum resident set size of the build process,
-from os.wait4's rusage) over the runs:
+alike; the table shows the median wall time, the median CPU time (user + system, which other load on a shared
+machine disturbs less) and the peak memory (maximum resident set size of the build process; both from os.wait4's
+rusage) over the runs:
 
   1x     the real site, as it is;
   10x    a copy of the project with ten times the data and ten times the explainer pages: every data entry
@@ -54,8 +55,8 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1",
 
 
 # ---- Timing ---------------------------------------------------------------------------------------------------
-def build_once(project: Path, site_dir: Path) -> tuple[float, float]:
-    """One strict build in a fresh process: (wall seconds, peak RSS in MB of that process)."""
+def build_once(project: Path, site_dir: Path) -> tuple[float, float, float]:
+    """One strict build in a fresh process: (wall seconds, CPU seconds (user + system), peak RSS in MB)."""
     shutil.rmtree(site_dir, ignore_errors=True)
     start = time.perf_counter()
     child = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
@@ -66,7 +67,7 @@ def build_once(project: Path, site_dir: Path) -> tuple[float, float]:
     child.returncode = os.waitstatus_to_exitcode(status)
     if child.returncode != 0:
         sys.exit(f"the build of {project} failed:\n{output.decode(errors='replace')[-4000:]}")
-    return seconds, usage.ru_maxrss / 1024          # ru_maxrss is in KiB on Linux
+    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024   # ru_maxrss is in KiB on Linux
 
 
 class Timings:
@@ -75,16 +76,20 @@ class Timings:
     def __init__(self, name: str, project: Path, site_dir: Path):
         self.name, self.project, self.site_dir = name, project, site_dir
         self.times: list[float] = []
+        self.cpu: list[float] = []
         self.peaks: list[float] = []
 
     def run(self, runs: int) -> None:
-        seconds, peak = build_once(self.project, self.site_dir)
+        seconds, cpu, peak = build_once(self.project, self.site_dir)
         self.times.append(seconds)
+        self.cpu.append(cpu)
         self.peaks.append(peak)
-        print(f"  {self.name} run {len(self.times)}/{runs}: {seconds:.1f} s, {peak:.0f} MB", file=sys.stderr)
+        print(f"  {self.name} run {len(self.times)}/{runs}: {seconds:.1f} s (CPU {cpu:.1f} s), {peak:.0f} MB",
+              file=sys.stderr)
 
     def result(self) -> dict:
-        return {"name": self.name, "median": statistics.median(self.times), "peak": max(self.peaks),
+        return {"name": self.name, "median": statistics.median(self.times), "cpu": statistics.median(self.cpu),
+                "peak": max(self.peaks),
                 "pages": count_pages(self.site_dir), "html": html_megabytes(self.site_dir), "times": self.times}
 
 
@@ -208,17 +213,20 @@ def table(results: list[dict], runs: int) -> str:
     one, ten, plain = results
     lines = [f"Strict builds, median of {runs} runs each, in {runs} rounds of one build of each kind back to back "
              f"(`./scripts/site.sh bench --runs {runs}`; {os.cpu_count()} cores, Python {sys.version.split()[0]}).", "",
-             "| Build | Pages | HTML written (MB) | Median time (s) | Peak memory (MB) |", "|---|---:|---:|---:|---:|"]
+             "| Build | Pages | HTML written (MB) | Median time (s) | Median CPU time (s) | Peak memory (MB) |",
+             "|---|---:|---:|---:|---:|---:|"]
     labels = {"1x": "the site (1x data)", "10x": "the site with 10x data and explainer pages",
               "plain": "plain Material, same page count and text as 10x, no hooks"}
     for r in results:
-        lines.append(f"| {labels[r['name']]} | {r['pages']} | {r['html']:.1f} | {r['median']:.1f} | {r['peak']:.0f} |")
+        lines.append(f"| {labels[r['name']]} | {r['pages']} | {r['html']:.1f} | {r['median']:.1f} | {r['cpu']:.1f} "
+                     f"| {r['peak']:.0f} |")
     paired = [t / p for t, p in zip(ten["times"], plain["times"])]     # the builds of one round ran back to back
     hooks, scaling = statistics.median(paired), ten["median"] / one["median"]
     output = ten["html"] / one["html"]
     lines += ["", f"- Hooks' share at 10x: 10x / plain = **{hooks:.2f}**, the median of the {runs} rounds' ratios "
                   f"({', '.join(f'{r:.2f}' for r in paired)}; ratio of the medians "
-                  f"{ten['median'] / plain['median']:.2f}; target ≤ 1.25: {'met' if hooks <= 1.25 else 'missed'}).",
+                  f"{ten['median'] / plain['median']:.2f}; in CPU time {ten['cpu'] / plain['cpu']:.2f}; "
+                  f"target ≤ 1.25: {'met' if hooks <= 1.25 else 'missed'}).",
               f"- Scaling: 10x / 1x = **{scaling:.1f}** (linear or better: ≤ 10; "
               f"{'met' if scaling <= 10 else 'missed'}). The 10x build writes {output:.1f} times the 1x build's "
               f"HTML, so each megabyte of pages costs {scaling / output:.2f} times what it costs at 1x.",
