@@ -91,6 +91,9 @@ CASES = {
     "unknown-citation": ("docs/zz-test.md", "# Test\n\nA claim.[@no-such-source]\n",
                          ["docs/zz-test.md:3: citation of unknown source 'no-such-source' (expected an id defined in "
                           "docs/data/sources/)"]),
+    "markup-in-data": ("docs/data/events/zz-test.yml", event().replace("A test summary.", "A <b>bold</b> summary."),
+                       ["docs/data/events/zz-test.yml:1: entry 'test-event': field 'summary': '<' and '>' are not "
+                        "allowed in the data's text"]),
     "unknown-shortcode": ("docs/zz-test.md", "# Test\n\n<!-- md:timelime year=2013 -->\n",
                           ["docs/zz-test.md:3: unknown shortcode 'md:timelime'"]),
     "unknown-actor-in-shortcode": ("docs/zz-test.md", "# Test\n\n<!-- md:timeline actor=nobody -->\n",

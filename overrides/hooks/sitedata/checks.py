@@ -1,4 +1,5 @@
-"""Cross-checks the schemas cannot express: unique ids, references, real dates, https URLs, the 2012-2015 span."""
+"""Cross-checks the schemas cannot express: unique ids, references, real dates, https URLs, the 2012-2015 span,
+and text that would turn into markup."""
 
 from __future__ import annotations
 
@@ -156,6 +157,34 @@ def check_map_extent(entries: list[Entry]) -> list[Problem]:
     return problems
 
 
+def _texts(value, label: str):
+    """Yield (field label, text) for every string inside a field, lists and mappings included."""
+    if isinstance(value, str):
+        yield label, value
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _texts(item, f"{label}[{index}]")
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _texts(item, f"{label}.{key}")
+
+
+def check_text(entries: list[Entry]) -> list[Problem]:
+    """Data is shown as text inside the site's HTML (the partials do not escape it): "<" or ">" in it would become
+    markup, so neither may appear."""
+    problems = []
+    for entry in entries:
+        if not isinstance(entry.data, dict):
+            continue
+        for name, value in entry.data.items():
+            for label, text in _texts(value, name):
+                if "<" in text or ">" in text:
+                    problems.append(entry.problem(label, "'<' and '>' are not allowed in the data's text (the site "
+                                                         "shows it inside its HTML); write it another way, e.g. "
+                                                         "'less than'"))
+    return problems
+
+
 def check_all(entries: list[Entry]) -> list[Problem]:
     ids: dict[str, set[str]] = {}
     for entry in entries:
@@ -163,4 +192,4 @@ def check_all(entries: list[Entry]) -> list[Problem]:
     for kind in SINGULAR:
         ids.setdefault(kind, set())
     return (check_ids(entries) + check_references(entries, ids) + check_dates(entries)
-            + check_urls(entries) + check_abbreviations(entries))
+            + check_urls(entries) + check_abbreviations(entries) + check_text(entries))
