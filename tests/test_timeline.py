@@ -147,6 +147,12 @@ def test_primary_documents_filter_by_type_and_year(base_url, page):
         .map(d => [d.dataset.type, d.dataset.year])""")
     assert shown and all(t == "un-resolution" and y == "2012" for t, y in shown)
     assert "type=un-resolution" in page.url and "year=2012" in page.url
+    page.goto(base_url + "sources/primary/", wait_until="load")
+    asked = [d for d in data("sources") if d.get("primary") and d.get("questions")]
+    assert asked
+    for doc in asked[:5]:                         # each document's questions show without a click
+        questions = page.locator(f"#{doc['id']} .doc__questions li")
+        assert questions.count() == len(doc["questions"]) and questions.first.is_visible()
 
 
 def test_each_event_links_to_all_its_sources(base_url, page):
