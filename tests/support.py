@@ -26,6 +26,12 @@ def data(kind: str) -> list[dict]:
     return items
 
 
+def timeline_url(event: dict) -> str:
+    """The page with an event in full, below the site's base: timeline/2013/, timeline/before-2012/..."""
+    year = str(event["date"])[:4]
+    return "timeline/" + ("before-2012" if year < "2012" else "after-2015" if year > "2015" else year) + "/"
+
+
 def build(project: Path, site_dir: Path, extra_env: dict | None = None) -> subprocess.CompletedProcess:
     """Run a strict build of `project` into `site_dir`; return the finished process (output in .stdout)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}

@@ -6,19 +6,13 @@ import re
 
 import pytest
 
-from support import data
+from support import data, timeline_url
 
 pytestmark = pytest.mark.browser
 
 
 def events():
     return data("events")
-
-
-def year_page(event: dict) -> str:
-    """The page with the event in full, as the site's URL below the base: timeline/2013/, timeline/before-2012/..."""
-    year = str(event["date"])[:4]
-    return "timeline/" + ("before-2012" if year < "2012" else "after-2015" if year > "2015" else year) + "/"
 
 
 YEAR_PAGES = ["timeline/before-2012/", "timeline/2012/", "timeline/2013/", "timeline/2014/", "timeline/2015/",
@@ -41,7 +35,7 @@ def test_every_event_is_on_the_timeline_with_a_permalink(base_url, page):
     links = dict(page.evaluate("""() => [...document.querySelectorAll('.tl-event')].map(e =>
         [e.id, e.querySelector('a.tl-event__title').href])"""))
     for event in events():                 # each title in brief opens the event in full on its year's page
-        assert links[f"ev-{event['id']}"] == f"{base_url}{year_page(event)}#ev-{event['id']}"
+        assert links[f"ev-{event['id']}"] == f"{base_url}{timeline_url(event)}#ev-{event['id']}"
 
 
 def test_each_event_is_in_full_on_exactly_one_year_page(base_url, page):
@@ -51,7 +45,7 @@ def test_each_event_is_in_full_on_exactly_one_year_page(base_url, page):
         here = [e["id"] for e in visible(page)]
         assert here, path
         assert all(page.locator(f"#{i} .tl-event__summary").count() == 1 for i in here[:3]), path
-        assert all(year_page(e) == path for e in events() if f"ev-{e['id']}" in here), path
+        assert all(timeline_url(e) == path for e in events() if f"ev-{e['id']}" in here), path
         shown += here
     assert sorted(shown) == sorted(f"ev-{e['id']}" for e in events())
 
@@ -96,7 +90,7 @@ def test_filters_work_from_the_keyboard(base_url, page):
 
 def test_permalink_opens_one_event(base_url, page):
     event = next(e for e in events() if e.get("key") and not e.get("context"))
-    for path in (year_page(event), "timeline/"):     # in full; and in brief, where older links lead
+    for path in (timeline_url(event), "timeline/"):     # in full; and in brief, where older links lead
         page.goto(base_url + f"{path}#ev-{event['id']}", wait_until="load")
         target = page.locator(f"#ev-{event['id']}")
         assert target.is_visible() and target.evaluate("e => e.matches(':target')")
@@ -104,7 +98,7 @@ def test_permalink_opens_one_event(base_url, page):
         assert 0 <= box["y"] < page.viewport_size["height"]
         assert event["title"] in target.inner_text()
     target.locator("a.tl-event__title").click()
-    page.wait_for_url(f"**/{year_page(event)}#ev-{event['id']}")
+    page.wait_for_url(f"**/{timeline_url(event)}#ev-{event['id']}")
     assert page.locator(f"#ev-{event['id']} .tl-event__summary").is_visible()
 
 
