@@ -45,18 +45,32 @@ def period(item: dict, start: str = "from", end: str = "to") -> str:
     return f"until {date_label(b)}" if b else ""
 
 
-def mentions(actor: dict, pages: dict[str, dict]) -> list[tuple[str, str]]:
-    """Explainer pages that link to the actor's page or name it (by name or abbreviation)."""
+_WORD = re.compile(r"\w+")
+_ACTOR_LINK = re.compile(r"actors/([a-z0-9-]+)\.md")     # actor ids are lower-case slugs (actors.schema.json)
+
+
+def _explainer_index(pages: dict[str, dict]) -> list[tuple[str, str, str, set[str], set[str]]]:
+    """(path, title, text, its words, the actor ids it links to) for each explainer page, in path order."""
+    return [(path, page["title"], page["text"], set(_WORD.findall(page["text"])),
+             set(_ACTOR_LINK.findall(page["text"])))
+            for path, page in sorted(pages.items()) if path.startswith("explainer/")]
+
+
+def mentions(actor: dict, pages: dict[str, dict], memo: dict | None = None) -> list[tuple[str, str]]:
+    """Explainer pages that link to the actor's page or name it (by name or abbreviation).
+
+    A name can only match where each of its runs of letters and digits is a whole word of the page, so each
+    page's words (kept in memo for the build) rule out most pages before the name is searched for: the work
+    grows with actors plus pages, not actors times pages."""
+    memo = {} if memo is None else memo
+    index = memo.get("explainer-index")
+    if index is None:
+        index = memo["explainer-index"] = _explainer_index(pages)
     names = [actor["name"]] + ([actor["abbr"]] if actor.get("abbr") else [])
+    runs = [set(_WORD.findall(n)) for n in names]
     pattern = re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b")
-    found = []
-    for path, page in sorted(pages.items()):
-        if not path.startswith("explainer/"):
-            continue
-        text = page["text"]
-        if f"actors/{actor['id']}.md" in text or (any(n in text for n in names) and pattern.search(text)):
-            found.append((path, page["title"]))
-    return found
+    return [(path, title) for path, title, text, words, linked in index
+            if actor["id"] in linked or (any(words >= r for r in runs) and pattern.search(text))]
 
 
 def relationships(actor_id: str, ctx) -> list[str]:
@@ -90,7 +104,7 @@ def render_actor(args: dict[str, str], ctx) -> str:
         relationships=relationships(actor["id"], ctx), events_html=events_html,
         documents=[{"title": d["title"], "date": date_label(d["date"]),
                     "url": ctx.md("sources/primary.md", d["id"])} for d in docs],
-        mentions=[{"title": title, "url": ctx.md(path)} for path, title in mentions(actor, ctx.pages)],
+        mentions=[{"title": title, "url": ctx.md(path)} for path, title in mentions(actor, ctx.pages, ctx.memo)],
         citation="[" + "; ".join(f"@{s}" for s in actor["sources"]) + "]",
     )
 
