@@ -1,5 +1,7 @@
 """Hook: turn `[@source-id]` into numbered links and append the list of every source the page cites."""
 
+from types import SimpleNamespace
+
 from sitedata import markdown_lint
 from sitedata.embeds.sources import view
 
@@ -23,6 +25,8 @@ def on_page_markdown(markdown, page, config, files):
         return f'<sup class="cite">[{links}]</sup>'
 
     markdown = markdown_lint.CITATION.sub(replace, markdown)
-    sources = [view(ctx.dataset.get("sources", i), ctx) | {"number": numbers[i]} for i in ctx.cited]
+    # Attributes, not dict keys: Jinja reads `s.title` as an attribute first, and a dict makes it fail and retry
+    # for every field of every source on every page
+    sources = [SimpleNamespace(**view(ctx.dataset.get("sources", i), ctx), number=numbers[i]) for i in ctx.cited]
     listing = ctx.render_html("partials/sources-cited.html", sources=sources)
     return markdown + "\n\n## Sources cited on this page {#sources-cited}\n\n" + listing + "\n"
