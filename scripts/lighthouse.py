@@ -10,8 +10,9 @@ package.json) with its default mobile settings in headless Chromium ($CHROMIUM_P
 page in PAGES, N times (default 3; about 16 s a run), in N rounds over all pages. Performance scores vary from run
 to run with the machine's load, so each page's row is its median run (by performance score), as Lighthouse's
 documentation advises. Prints a Markdown table of the four scores (0-100) per page, with the range of performance
-scores over the runs, and, for each score below its target, the failing audits (id and title). Targets: performance
->= 95, accessibility, best practices and SEO 100. Exits 1 when a target is missed, unless --no-fail. --write-readme
+scores over the runs, the number of runs Chromium first painted only after the page had loaded (a headless
+Chromium delay, see painted_after_load) and the median score of the other runs, and, for each score below its
+target, the failing audits (id and title). Targets: performance >= 95, accessibility, best practices and SEO 100. Exits 1 when a target is missed, unless --no-fail. --write-readme
 puts the table in README.md between the lighthouse markers.
 """
 
@@ -24,6 +25,7 @@ import http.server
 import json
 import threading
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -90,6 +92,15 @@ def audit(url: str, report: Path) -> dict:
     return json.loads(report.read_text(encoding="utf-8"))
 
 
+def painted_after_load(lhr: dict) -> bool:
+    """Whether Chromium first painted the page only after it had loaded. Headless Chromium sometimes holds the
+    first frame back for a second or more while the page sits idle (GoogleChrome/lighthouse#17148: viz throttles
+    the page's BeginFrames), and Lighthouse's simulation then counts every request and script before that paint
+    in first contentful paint, costing such a run several points. Reported beside the scores, not used to pick."""
+    metrics = lhr["audits"]["metrics"]["details"]["items"][0]
+    return metrics.get("observedFirstPaint", 0) > metrics.get("observedLoad", float("inf"))
+
+
 def failing(lhr: dict, category: str) -> list[str]:
     """The audits that lower a category's score: weighted (or, for performance, metric) audits scoring below 1."""
     out = []
@@ -127,9 +138,12 @@ def main() -> int:
                 lhr = runs[len(runs) // 2]
                 spread = [round(r["categories"]["performance"]["score"] * 100) for r in runs]
                 scores = {c: round(lhr["categories"][c]["score"] * 100) for c in TARGETS}
+                late = [r for r in runs if painted_after_load(r)]
+                others = sorted(round(r["categories"]["performance"]["score"] * 100) for r in runs if r not in late)
                 rows.append(f"| {name} (`/{path}`) | " + " | ".join(
                     f"{scores[c]}" if scores[c] >= TARGETS[c] else f"**{scores[c]}**" for c in TARGETS)
-                    + f" | {spread[0]}–{spread[-1]} |")
+                    + f" | {spread[0]}–{spread[-1]} | {len(late)} of {len(runs)} | "
+                    + (f"{statistics.median(others):g}" if others else "–") + " |")
                 for c in TARGETS:
                     if scores[c] < TARGETS[c]:
                         problems.append(f"- {name}, {NAMES[c]} {scores[c]} (target {TARGETS[c]}): "
@@ -140,10 +154,14 @@ def main() -> int:
     version = json.loads((LIGHTHOUSE.parents[1] / "package.json").read_text(encoding="utf-8"))["version"]
     lines = [f"Lighthouse {version}, default mobile settings (simulated slow 4G, 4x CPU slowdown), headless Chromium, "
              f"site served from 127.0.0.1 ({served}; `./scripts/site.sh lighthouse`), {os.cpu_count()} cores. Each "
-             f"row is the median of {args.runs} runs by performance score, taken in {args.runs} rounds over all pages; "
-             "the last column is the range over the runs. Targets: performance ≥ 95, accessibility, best practices and SEO 100.", "",
-             "| Page | " + " | ".join(NAMES[c] for c in TARGETS) + " | Performance range |",
-             "|---|---:|---:|---:|---:|---:|", *rows, ""]
+             f"row is the median of {args.runs} runs by performance score, taken in {args.runs} rounds over all pages, "
+             "then the range of performance scores over the runs, how many runs Chromium first painted only after the page "
+             "had loaded (a headless Chromium delay, GoogleChrome/lighthouse#17148, that costs such a run several points), "
+             "and the median performance score of the other runs. Targets (judged on the median of all runs): "
+             "performance ≥ 95, accessibility, best practices and SEO 100.", "",
+             "| Page | " + " | ".join(NAMES[c] for c in TARGETS)
+             + " | Performance range | Painted after load | Median of the other runs |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|", *rows, ""]
     lines += ["Below target:", "", *problems] if problems else ["Every page meets every target."]
     report = "\n".join(lines)
     print(report)
