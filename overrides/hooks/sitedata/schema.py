@@ -1,4 +1,10 @@
-"""Validate data files against the committed JSON Schemas and turn each error into a readable problem."""
+"""Validate data files against the committed JSON Schemas and turn each error into a readable problem.
+
+Each file is checked first with jsonschema-rs (compiled, about fifty times faster); a file it finds valid is
+valid. A file it rejects, or cannot read, is checked again with jsonschema (Python), whose errors name the
+keyword, the value and the subschema that make our messages. So the messages come from one validator only, and
+every invalid file reaches it: tests/test_bad_input.py gets each message through this path.
+"""
 
 from __future__ import annotations
 
@@ -6,16 +12,34 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
+import jsonschema_rs
 from jsonschema import Draft202012Validator
 
 from .loader import Entry, RawFile
 from .problems import Problem
 
 
+def _schema(schema_dir: Path, kind: str) -> dict:
+    return json.loads((schema_dir / f"{kind}.schema.json").read_text(encoding="utf-8"))
+
+
 @lru_cache(maxsize=None)
 def validator(schema_dir: Path, kind: str) -> Draft202012Validator:
-    schema = json.loads((schema_dir / f"{kind}.schema.json").read_text(encoding="utf-8"))
-    return Draft202012Validator(schema)
+    return Draft202012Validator(_schema(schema_dir, kind))
+
+
+@lru_cache(maxsize=None)
+def fast_validator(schema_dir: Path, kind: str):
+    return jsonschema_rs.Draft202012Validator(_schema(schema_dir, kind))
+
+
+def _valid(items: list, schema_dir: Path, kind: str) -> bool:
+    """True when jsonschema-rs finds the items valid; False when it finds them invalid or cannot read them (a YAML
+    value with no JSON counterpart), which sends them to jsonschema."""
+    try:
+        return fast_validator(schema_dir, kind).is_valid(items)
+    except Exception:  # noqa: BLE001  (any failure to read the data: let jsonschema judge and explain)
+        return False
 
 
 def _expectation(error) -> tuple[str, str]:
@@ -62,6 +86,8 @@ def _expectation(error) -> tuple[str, str]:
 def validate(raw: RawFile, schema_dir: Path) -> tuple[list[Entry], list[Problem]]:
     entries = [Entry(raw.kind, raw.path, line, item) for item, line in zip(raw.items, raw.lines)]
     problems = []
+    if _valid(raw.items, schema_dir, raw.kind):
+        return entries, problems
     for error in validator(schema_dir, raw.kind).iter_errors(raw.items):
         if not error.absolute_path:
             problems.append(Problem(raw.path, 1, "", "", error.message))
