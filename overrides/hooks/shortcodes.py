@@ -53,6 +53,8 @@ def on_page_markdown(markdown, page, config, files):
     ctx = context_for(page, files)
     # Expand until no shortcode is left: an actor page's Markdown may itself contain a timeline shortcode.
     for _ in range(3):
+        if not shortcodes.ANY_SHORTCODE.search(markdown):    # a quick look first: expanded pages are long
+            break
         found = shortcodes.find(markdown)
         if not found:
             break

@@ -36,7 +36,10 @@ class PageContext:
 
     def md(self, docs_path: str, anchor: str = "") -> str:
         """A link for generated Markdown: relative to the current page's source, so MkDocs validates it."""
-        relative = posixpath.relpath(docs_path, posixpath.dirname(self.page_path) or ".")
+        key = ("md", posixpath.dirname(self.page_path), docs_path)     # the same for every page in a folder
+        relative = self.memo.get(key)
+        if relative is None:
+            relative = self.memo[key] = posixpath.relpath(docs_path, key[1] or ".")
         return f"{relative}#{anchor}" if anchor else relative
 
     def cite(self, ids) -> None:

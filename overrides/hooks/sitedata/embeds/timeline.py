@@ -7,6 +7,7 @@ filters) and a slice embedded in any page (chosen by year, dates, actor, place, 
 from __future__ import annotations
 
 from itertools import groupby
+from types import SimpleNamespace
 
 from markupsafe import Markup
 
@@ -45,8 +46,9 @@ def select(events: list[dict], args: dict[str, str]) -> list[dict]:
     return chosen
 
 
-def view(event: dict, ctx, cite: bool) -> dict:
-    """Everything the partial shows of one event, with links relative to the current page.
+def view(event: dict, ctx, cite: bool) -> SimpleNamespace:
+    """Everything the partial shows of one event, with links relative to the current page, as attributes (Jinja
+    looks for an attribute first; a dict makes it fail, then retry, for every field).
 
     The sources line names the event's sources and those of its "sources disagree" note (source_ids). In a slice
     embedded in a page (cite=True) they link to the page's list of sources cited, which gives the full references.
@@ -56,20 +58,20 @@ def view(event: dict, ctx, cite: bool) -> dict:
     place = data.get("places", event["place"])
     disagreement = event.get("disagreement")
     sources = [data.get("sources", s) for s in source_ids(event)]
-    return {
-        "id": event["id"], "title": event["title"], "summary": event["summary"], "key": bool(event.get("key")),
-        "context": bool(event.get("context")),
-        "category": event["category"], "category_label": CATEGORY_LABELS[event["category"]],
-        "date": event["date"], "date_label": date_label(event["date"]),
-        "end": event.get("end"), "end_label": date_label(event["end"]) if event.get("end") else "",
-        "place": place["name"], "place_link": ctx.link("map.md", f"place-{place['id']}") if "map.md" in ctx.pages else "",
-        "actors": [{"id": a, "name": data.get("actors", a).get("abbr") or data.get("actors", a)["name"],
-                    "url": ctx.actor_link(a)} for a in event.get("actors", [])],
-        "sources": [{"title": s["title"], "by": s.get("publisher") or s["author"],
-                     "href": f"#cite-{s['id']}" if cite else s["url"]} for s in sources],
-        "disagreement": disagreement["note"] if disagreement else "",
-        "permalink": ctx.event_link(event["id"]),
-    }
+    return SimpleNamespace(
+        id=event["id"], title=event["title"], summary=event["summary"], key=bool(event.get("key")),
+        context=bool(event.get("context")),
+        category=event["category"], category_label=CATEGORY_LABELS[event["category"]],
+        date=event["date"], date_label=date_label(event["date"]),
+        end=event.get("end"), end_label=date_label(event["end"]) if event.get("end") else "",
+        place=place["name"], place_link=ctx.link("map.md", f"place-{place['id']}") if "map.md" in ctx.pages else "",
+        actors=[SimpleNamespace(id=a, name=data.get("actors", a).get("abbr") or data.get("actors", a)["name"],
+                                url=ctx.actor_link(a)) for a in event.get("actors", [])],
+        sources=[SimpleNamespace(title=s["title"], by=s.get("publisher") or s["author"],
+                                 href=f"#cite-{s['id']}" if cite else s["url"]) for s in sources],
+        disagreement=disagreement["note"] if disagreement else "",
+        permalink=ctx.event_link(event["id"]),
+    )
 
 
 def source_ids(event: dict) -> list[str]:
