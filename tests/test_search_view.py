@@ -57,3 +57,14 @@ def test_the_copy_reads_as_the_page_and_leaves_excluded_blocks_out(case):
 @pytest.mark.parametrize("case", sorted(UNCOVERED))
 def test_uncovered_excluded_blocks_leave_the_page_as_it_is(case):
     assert lighten(PAGE.format(block=UNCOVERED[case])) is None
+
+
+@pytest.mark.parametrize("html", [
+    "", "data-search-exclude", " data-search-exclude", " data-search-exclude>", "<p data-search-exclude>x</p>",
+    "<p\tdata-search-exclude/>", "<p data-search-exclude data-search-exclude>", "<p xdata-search-exclude>",
+    "<p data-search-excluded>", "<p data-search-exclude=\"1\">", "a\u00a0data-search-exclude\u2003b",
+    " data-search-exclude data-search-exclude ", "<div data-search-exclude>" * 3 + " data-search-exclude",
+])
+def test_counting_bare_attributes_agrees_with_the_pattern(html):
+    from sitedata.search_view import _EXCLUDE, _count_bare
+    assert _count_bare(html) == len(_EXCLUDE.findall(html))

@@ -138,13 +138,26 @@ def _decide(parts: list, excludes: bool) -> list[int] | None:
     return None if skipping else how
 
 
+def _count_bare(html: str) -> int:
+    """How many times _EXCLUDE matches html, found through the attribute's name (a regular expression that starts
+    with white space has to try every character of the page)."""
+    count, name = 0, "data-search-exclude"
+    at = html.find(name)
+    while at >= 0:
+        end = at + len(name)
+        if at and html[at - 1].isspace() and end < len(html) and (html[end].isspace() or html[end] in "/>"):
+            count += 1
+        at = html.find(name, end)
+    return count
+
+
 def lighten(html: str) -> str | None:
     """HTML from which the search plugin builds the same index entries as from `html`; None if not covered."""
     if any(marker in html for marker in UNCOVERED_TEXT):
         return None
     parts = _TAG.split(html)             # text, tag, end name, start name, slash, text, ...
     excludes = "data-search-" in html
-    if excludes and html.count("data-search-") != len(_EXCLUDE.findall(html)):
+    if excludes and html.count("data-search-") != _count_bare(html):
         return None                      # data-search-* other than the bare attribute (which, in text, is harmless)
     texts = parts[0::5]
     if "<" in "".join(texts) or not UNCOVERED_TAGS.isdisjoint(name.lower() for name in set(parts[3::5]) if name):
