@@ -19,18 +19,26 @@ from sitedata import state
 
 _WORD = re.compile(r"\w+")
 _definitions: list[tuple[tuple[str, ...], str]] = []     # (words of the abbreviation, its definition line)
+_by_word: dict[str, list[int]] = {}                      # first word -> indexes of the definitions it starts
 
 
 def on_config(config):
     _definitions.clear()
+    _by_word.clear()
     for abbr, expansion in state.dataset.abbreviations().items():
         _definitions.append((tuple(_WORD.findall(abbr)), f"*[{abbr}]: {expansion}"))
+    for index, (runs, _) in enumerate(_definitions):
+        _by_word.setdefault(runs[0] if runs else "", []).append(index)
     return config
 
 
 def on_page_markdown(markdown, page, config, files):
     words = set(_WORD.findall(markdown))
-    used = [line for runs, line in _definitions if words.issuperset(runs)]
+    words.add("")                        # a definition without words (none so far) would go on every page
+    # only definitions whose first word the page has, found by one set intersection, in the definitions' order
+    hits = sorted(i for word in words.intersection(_by_word) for i in _by_word[word]
+                  if words.issuperset(_definitions[i][0]))
+    used = [_definitions[i][1] for i in hits]
     if not used:
         return markdown
     return markdown + "\n\n\n" + "\n\n".join(used) + "\n"

@@ -11,7 +11,7 @@ CITATION = re.compile(r"\[(@[^\]]*)\]")
 CITED_ID = re.compile(r"^@([a-z0-9]+(?:-[a-z0-9]+)*)$")
 FENCE = re.compile(r"^\s*(```|~~~)")
 INLINE_CODE = re.compile(r"`[^`\n]*`")
-_OTHER_BREAKS = re.compile("[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")    # str.splitlines() splits there too
+_OTHER_BREAKS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"    # str.splitlines() splits there too
 UNSAFE = [
     (re.compile(r"<\s*/?\s*script\b", re.I), "raw <script> is not allowed in Markdown"),
     (re.compile(r"<\s*/?\s*iframe\b", re.I), "raw <iframe> is not allowed in Markdown"),
@@ -35,7 +35,8 @@ def _citation_matches(text: str):
     """(line number, match) for each [@...] citation outside code, in order. A text without code or line breaks
     other than newlines, whose citations each fit on one line, is searched whole rather than line by line: the
     pages the citations hook reads hold their generated HTML, thousands of lines at ten times the data."""
-    if "`" not in text and "~~~" not in text and not _OTHER_BREAKS.search(text):
+    # (one fast search per character: a regular expression with a character class tries every character)
+    if "`" not in text and "~~~" not in text and not any(c in text for c in _OTHER_BREAKS):
         matches = list(CITATION.finditer(text))
         if not any("\n" in match.group(0) for match in matches):
             number, position = 1, 0
