@@ -64,7 +64,7 @@ def view(event: dict, ctx, cite: bool) -> SimpleNamespace:
         category=event["category"], category_label=CATEGORY_LABELS[event["category"]],
         date=event["date"], date_label=date_label(event["date"]),
         end=event.get("end"), end_label=date_label(event["end"]) if event.get("end") else "",
-        place=place["name"], place_link=ctx.link("map.md", f"place-{place['id']}") if "map.md" in ctx.pages else "",
+        place=place["name"], place_link=place_link(event, ctx),
         actors=[SimpleNamespace(id=a, name=data.get("actors", a).get("abbr") or data.get("actors", a)["name"],
                                 url=ctx.actor_link(a)) for a in event.get("actors", [])],
         sources=[SimpleNamespace(title=s["title"], by=s.get("publisher") or s["author"],
@@ -72,6 +72,11 @@ def view(event: dict, ctx, cite: bool) -> SimpleNamespace:
         disagreement=disagreement["note"] if disagreement else "",
         permalink=ctx.event_link(event["id"]),
     )
+
+
+def place_link(event: dict, ctx) -> str:
+    """The event's place in the map's table of places, if the site has the map."""
+    return ctx.link("map.md", f"place-{event['place']}") if "map.md" in ctx.pages else ""
 
 
 def source_ids(event: dict) -> list[str]:
@@ -88,8 +93,7 @@ def card(event: dict, ctx, mode: str) -> dict:
     cite = mode != "full"
     if cite:
         ctx.cite(source_ids(event))
-    place = ctx.link("map.md", f"place-{event['place']}") if "map.md" in ctx.pages else ""
-    key = ("timeline-event", event["id"], mode, ctx.event_link(event["id"]), place,
+    key = ("timeline-event", event["id"], mode, ctx.event_link(event["id"]), place_link(event, ctx),
            tuple(ctx.actor_link(a) for a in event.get("actors", [])))
     html = ctx.memo.get(key)
     if html is None:
