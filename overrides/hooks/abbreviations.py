@@ -25,9 +25,9 @@ _by_word: dict[str, list[int]] = {}                      # first word -> indexes
 def on_config(config):
     _definitions.clear()
     _by_word.clear()
-    for abbr, expansion in state.dataset.abbreviations().items():
-        _definitions.append((tuple(_WORD.findall(abbr)), f"*[{abbr}]: {expansion}"))
-    for index, (runs, _) in enumerate(_definitions):
+    for index, (abbr, expansion) in enumerate(state.dataset.abbreviations().items()):
+        runs = tuple(_WORD.findall(abbr))
+        _definitions.append((runs, f"*[{abbr}]: {expansion}"))
         _by_word.setdefault(runs[0] if runs else "", []).append(index)
     return config
 
