@@ -140,11 +140,10 @@ def main() -> int:
                 lhr = runs[len(runs) // 2]
                 spread = [round(r["categories"]["performance"]["score"] * 100) for r in runs]
                 scores = {c: round(lhr["categories"][c]["score"] * 100) for c in TARGETS}
-                late = [r for r in runs if painted_after_load(r)]
-                others = [round(r["categories"]["performance"]["score"] * 100) for r in runs if not painted_after_load(r)]
+                others = [score for r, score in zip(runs, spread) if not painted_after_load(r)]
                 rows.append(f"| {name} (`/{path}`) | " + " | ".join(
                     f"{scores[c]}" if scores[c] >= TARGETS[c] else f"**{scores[c]}**" for c in TARGETS)
-                    + f" | {spread[0]}–{spread[-1]} | {len(late)} of {len(runs)} | "
+                    + f" | {spread[0]}–{spread[-1]} | {len(runs) - len(others)} of {len(runs)} | "
                     + (f"{statistics.median(others):g}" if others else "–") + " |")
                 for c in TARGETS:
                     if scores[c] < TARGETS[c]:
