@@ -8,6 +8,7 @@ must too, and the build's check (schema.validate) must report a problem. The rea
 
 import copy
 import sys
+from functools import lru_cache
 
 import pytest
 
@@ -20,11 +21,18 @@ from sitedata.loader import KINDS, RawFile  # noqa: E402
 SCHEMAS = ROOT / "docs" / "data" / "schema"
 
 
-def data(kind: str) -> list[dict]:
-    """The entries of one kind as the build reads them (dates stay text)."""
+@lru_cache(maxsize=None)
+def _files() -> tuple:
     files, problems = loader.read_all(ROOT / "docs" / "data", ROOT)
     assert not problems
-    return [item for f in files if f.kind == kind for item in f.items]
+    return tuple(files)
+
+
+def data(kind: str) -> list[dict]:
+    """The entries of one kind as the build reads them (dates stay text, unlike support.data's)."""
+    return [item for f in _files() if f.kind == kind for item in f.items]
+
+
 WRONG = ["", "not an id!", 12, 1.5, True, None, [], ["x", "x"], {}, {"unknown": 1}, "2012-13-45", "x" * 3]
 
 
