@@ -2,7 +2,8 @@
 # One entry point for every task on the site. Each command sets up what it needs first, so a fresh clone works.
 #
 #   ./scripts/site.sh serve       set up, then serve the site on http://127.0.0.1:8000 (rebuilds on change)
-#   ./scripts/site.sh build       set up, then build the site into site/ (strict: any warning fails)
+#   ./scripts/site.sh build       set up, then build the site into site/ (strict: any warning fails);
+#                                 --engine zensical builds it with Zensical instead of MkDocs
 #   ./scripts/site.sh test        set up everything (Python, npm tools, a browser), then run the whole test suite
 #   ./scripts/site.sh validate    check the data and Markdown only (fast)
 #   ./scripts/site.sh bench       benchmark the build (scripts/benchmark.py)
@@ -93,15 +94,15 @@ cmd=${1:-help}
 shift || true
 case "$cmd" in
   setup) setup_all ;;
-  serve) setup_python; setup_npm; exec "$VENV/bin/mkdocs" serve --strict -a 127.0.0.1:8000 "$@" ;;
-  build) setup_python; setup_npm; exec "$VENV/bin/mkdocs" build --strict "$@" ;;
-  validate) setup_python; exec "$PY" scripts/validate.py ;;
+  serve) setup_python; exec "$VENV/bin/mkdocs" serve --strict -a 127.0.0.1:8000 "$@" ;;
+  build) setup_python; exec "$PY" -m sitebuild build "$@" ;;
+  validate) setup_python; exec "$PY" -m sitebuild validate ;;
   test)
     setup_all
     CHROMIUM_PATH=$(find_browser); export CHROMIUM_PATH
     exec "$PY" -m pytest -c tests/pytest.ini --rootdir . "$@" ;;
-  bench) setup_python; setup_npm; exec "$PY" scripts/benchmark.py "$@" ;;
-  publish) setup_python; setup_npm; exec "$PY" scripts/publish.py "$@" ;;
+  bench) setup_python; exec "$PY" scripts/benchmark.py "$@" ;;
+  publish) setup_python; exec "$PY" scripts/publish.py "$@" ;;
   lighthouse) setup_all; CHROMIUM_PATH=$(find_browser); export CHROMIUM_PATH; exec "$PY" scripts/lighthouse.py "$@" ;;
   *) sed -n '2,12p' "$0"; exit 2 ;;
 esac

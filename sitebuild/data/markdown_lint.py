@@ -1,0 +1,82 @@
+"""Checks on contributors' Markdown: no script injection, known citations, valid shortcodes."""
+
+from __future__ import annotations
+
+import re
+
+from . import shortcodes
+from .problems import Problem
+
+CITATION = re.compile(r"\[(@[^\]]*)\]")
+CITED_ID = re.compile(r"^@([a-z0-9]+(?:-[a-z0-9]+)*)$")
+FENCE = re.compile(r"^\s*(```|~~~)")
+INLINE_CODE = re.compile(r"`[^`\n]*`")
+UNSAFE = [
+    (re.compile(r"<\s*/?\s*script\b", re.I), "raw <script> is not allowed in Markdown"),
+    (re.compile(r"<\s*/?\s*iframe\b", re.I), "raw <iframe> is not allowed in Markdown"),
+    (re.compile(r"<[a-z][^>]*\son[a-z]+\s*=", re.I), "inline event handlers (onclick= and the like) are not allowed in Markdown"),
+    (re.compile(r"javascript\s*:", re.I), "javascript: links are not allowed in Markdown"),
+]
+
+
+def _prose_lines(text: str):
+    """(line number, line) outside fenced code blocks, with inline code removed. Lines end at "\n" only, as
+    Python-Markdown reads them (str.splitlines would also split at U+2028 and other separators)."""
+    fenced = False
+    for number, line in enumerate(text.split("\n"), 1):
+        if FENCE.match(line):
+            fenced = not fenced
+            continue
+        if not fenced:
+            yield number, INLINE_CODE.sub("", line) if "`" in line else line
+
+
+def _citation_matches(text: str):
+    """(line number, match) for each [@...] citation outside code, in order."""
+    for number, line in _prose_lines(text):
+        for match in CITATION.finditer(line):
+            yield number, match
+
+
+def citations(text: str) -> list[tuple[int, list[str]]]:
+    """(line, [source ids]) for each [@...] citation, in order. Malformed ones give an empty id list."""
+    found = []
+    for number, match in _citation_matches(text):
+        parts = [p.strip() for p in match.group(1).split(";")]
+        ids = [m.group(1) for m in (CITED_ID.match(p) for p in parts) if m]
+        found.append((number, ids if len(ids) == len(parts) else []))
+    return found
+
+
+FIGURE = re.compile(r"\[#([a-z0-9]+(?:-[a-z0-9]+)*)(?:\.([a-z0-9]+(?:-[a-z0-9]+)*))?\]")
+
+
+def lint(shown: str, text: str, ids: dict[str, set[str]], choices: dict[str, list[str]], dataset) -> list[Problem]:
+    problems = []
+    for number, line in _prose_lines(text):
+        for match in FIGURE.finditer(line):
+            figure = dataset.get("figures", match.group(1)) if "figures" in dataset.by_id else None
+            if figure is None:
+                problems.append(Problem(shown, number, "", "", f"unknown figure '{match.group(1)}' (expected an id "
+                                                               "defined in docs/data/figures/)"))
+            elif match.group(2) and match.group(2) not in {v["id"] for v in figure["values"]}:
+                problems.append(Problem(shown, number, "", "", f"figure '{match.group(1)}' has no value "
+                                                               f"'{match.group(2)}'"))
+    for number, line in _prose_lines(text):
+        for pattern, message in UNSAFE:
+            if pattern.search(line):
+                problems.append(Problem(shown, number, "", "", f"{message} (remove it; pages may not run script)"))
+    for number, cited in citations(text):
+        if not cited:
+            problems.append(Problem(shown, number, "", "", "malformed citation (expected [@source-id] or [@id-one; @id-two])"))
+        for ident in cited:
+            if ident not in ids.get("sources", set()):
+                problems.append(Problem(shown, number, "", "", f"citation of unknown source '{ident}' (expected an id defined in docs/data/sources/)"))
+    found = shortcodes.find(text)
+    found_lines = {code.line for code in found}
+    for number, line in _prose_lines(text):
+        if shortcodes.ANY_SHORTCODE.search(line) and number not in found_lines:
+            problems.append(Problem(shown, number, "", "", "malformed shortcode (expected <!-- md:name arg=value --> alone on its line)"))
+    for code in found:
+        problems += [Problem(shown, code.line, "", "", message) for message in shortcodes.check(code, ids, choices)]
+    return problems

@@ -1,0 +1,71 @@
+"""Validate data files against the committed JSON Schemas (jsonschema, Draft 2020-12) and turn each error into
+one readable problem."""
+
+from __future__ import annotations
+
+from jsonschema import Draft202012Validator
+
+from ..vocab import choices
+from .loader import Entry, RawFile
+from .problems import Problem
+
+
+def _expectation(error) -> tuple[str, str]:
+    """(field, message) for one jsonschema error inside an entry."""
+    path = [str(p) for p in list(error.absolute_path)[1:]]
+    field = ".".join(path)
+    kind = error.validator
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    if kind == "required":
+        missing = [name for name in error.validator_value if name not in error.instance]
+        name = ".".join(path + missing[:1])
+        return name, "missing required field"
+    if kind == "additionalProperties":
+        allowed = sorted(schema.get("properties", {}))
+        extra = sorted(set(error.instance) - set(allowed))
+        name = ".".join(path + extra[:1])
+        return name, f"unknown field (allowed fields: {', '.join(allowed)})"
+    if kind == "enum":
+        options = ", ".join(str(v) for v in error.validator_value)
+        return field, f"expected one of: {options}; got {error.instance!r}"
+    if kind == "pattern":
+        what = schema.get("description", f"text matching {error.validator_value}")
+        what = (what[0].lower() + what[1:] if what[1:2].islower() else what).rstrip(".")
+        return field, f"expected {what}; got {error.instance!r}"
+    if kind == "type":
+        return field, f"expected {error.validator_value}; got {type(error.instance).__name__} {error.instance!r}"
+    if kind == "minItems":
+        noun = "source id" if path and path[-1] == "sources" else "item"
+        n = error.validator_value
+        return field, f"expected at least {'one' if n == 1 else n} {noun}{'' if n == 1 else 's'}"
+    if kind == "uniqueItems":
+        return field, "expected each item only once"
+    if kind == "oneOf" and choices(schema):
+        options = ", ".join(str(o["const"]) for o in choices(schema))
+        return field, f"expected one of: {options}; got {error.instance!r}"
+    if kind == "oneOf":
+        return field, "expected exactly one of 'actor' (an actor id) or 'name'"
+    if kind in ("minimum", "maximum"):
+        return field, f"expected a number {'>=' if kind == 'minimum' else '<='} {error.validator_value}; got {error.instance!r}"
+    if kind == "minLength":
+        return field, "expected non-empty text"
+    if kind == "dependentRequired":
+        return field, error.message
+    return field, error.message
+
+
+def validate(raw: RawFile, schema: dict) -> tuple[list[Entry], list[Problem]]:
+    entries = [Entry(raw.kind, raw.path, line, item) for item, line in zip(raw.items, raw.lines)]
+    problems = []
+    for error in Draft202012Validator(schema).iter_errors(raw.items):
+        if not error.absolute_path:
+            problems.append(Problem(raw.path, 1, "", "", error.message))
+            continue
+        index = error.absolute_path[0]
+        entry = entries[index]
+        if not isinstance(entry.data, dict):
+            problems.append(Problem(raw.path, entry.line, f"#{index + 1}", "", "expected a mapping of fields (id: ..., ...)"))
+            continue
+        field, message = _expectation(error)
+        problems.append(entry.problem(field, message))
+    return entries, problems

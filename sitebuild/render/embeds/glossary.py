@@ -1,0 +1,29 @@
+"""The glossary page: every term, and every actor abbreviation, alphabetically with an anchor for each."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+
+def render(args: dict[str, str], ctx) -> str:
+    data = ctx.dataset
+    terms = []
+    for term in data.items("glossary"):
+        see = [{"title": ctx.pages.get(p.split("#")[0], {}).get("title", p), "url": ctx.link(*(p.split("#") + [""])[:2])}
+               for p in term.get("see", [])]
+        if term.get("actor"):
+            see.insert(0, {"title": data.get("actors", term["actor"])["name"], "url": ctx.actor_link(term["actor"])})
+        terms.append({"id": term["id"], "term": term["term"], "abbr": term.get("abbr"), "definition": term["definition"],
+                      "aliases": term.get("aliases", []), "see": see, "sources": term.get("sources", [])})
+    glossary_ids = {t["id"] for t in terms}
+    for actor in data.items("actors"):
+        if actor.get("abbr") and actor["id"] not in glossary_ids:
+            terms.append({"id": actor["id"], "term": actor["abbr"], "abbr": actor["abbr"],
+                          "definition": f"Short for {actor['name']}. See its actor page.",
+                          "aliases": [], "see": [{"title": actor["name"], "url": ctx.actor_link(actor["id"])}],
+                          "sources": []})
+    terms.sort(key=lambda t: t["term"].lower().lstrip("'\""))
+    for term in terms:                   # cited in the order the page shows them, so the numbers run in order
+        term["citation"] = ctx.cite(term["sources"])
+    letters = [(letter, list(items)) for letter, items in groupby(terms, key=lambda t: t["term"][0].upper())]
+    return ctx.render("markdown/glossary.html", letters=letters, count=len(terms))

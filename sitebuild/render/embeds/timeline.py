@@ -1,0 +1,141 @@
+"""The timeline component: choose events by the shortcode's arguments and render templates/timeline.html.
+
+Three forms: the overview (index=true: every event in brief, with the filters and the chart of events per month),
+a timeline page (full=2013, full=before-2012...: the events that page shows in full, with the filters) and a slice
+embedded in any page (chosen by year, dates, actor, place, category or key events)."""
+
+from __future__ import annotations
+
+from itertools import groupby
+from types import SimpleNamespace
+
+from ...vocab import YEARS
+from ..context import timeline_slug
+from ..text import date_label
+
+
+def select(events: list[dict], args: dict[str, str]) -> list[dict]:
+    """Events matching the arguments. The overview and the timeline pages take context events too; a slice has
+    either the 2012-2015 events (the default) or only the context events before and after (context=true)."""
+    context = args.get("context") == "true"
+    full = "full" in args or args.get("index") == "true"
+    chosen = []
+    for event in events:
+        date = event["date"]
+        if not full and bool(event.get("context")) != context:
+            continue
+        if "year" in args and not date.startswith(args["year"]):
+            continue
+        if "from" in args and date[:len(args["from"])] < args["from"]:
+            continue
+        if "to" in args and date[:len(args["to"])] > args["to"]:
+            continue
+        if "actor" in args and args["actor"] not in event.get("actors", []):
+            continue
+        if "place" in args and event["place"] != args["place"]:
+            continue
+        if "category" in args and event["category"] != args["category"]:
+            continue
+        if args.get("key") == "true" and not event.get("key"):
+            continue
+        chosen.append(event)
+    return chosen
+
+
+def view(event: dict, ctx, cite: bool) -> SimpleNamespace:
+    """Everything the partial shows of one event, with links relative to the current page, as attributes (Jinja
+    looks for an attribute first; a dict makes it fail, then retry, for every field).
+
+    The sources line names the event's sources and those of its "sources disagree" note (source_ids). In a slice
+    embedded in a page (cite=True) they link to the page's list of sources cited, which gives the full references.
+    A timeline page (cite=False) has no such list, which would be a third of its weight: its lines link straight
+    to the documents, and the sources registry has the full references and archived copies."""
+    data = ctx.dataset
+    place = data.get("places", event["place"])
+    disagreement = event.get("disagreement")
+    sources = [data.get("sources", s) for s in source_ids(event)]
+    return SimpleNamespace(
+        id=event["id"], title=event["title"], summary=event["summary"], key=bool(event.get("key")),
+        context=bool(event.get("context")),
+        category=event["category"], category_label=ctx.vocab.event_categories[event["category"]],
+        date=event["date"], date_label=date_label(event["date"]),
+        end=event.get("end"), end_label=date_label(event["end"]) if event.get("end") else "",
+        place=place["name"], place_link=place_link(event, ctx),
+        actors=[SimpleNamespace(id=a, name=data.get("actors", a).get("abbr") or data.get("actors", a)["name"],
+                                url=ctx.actor_link(a)) for a in event.get("actors", [])],
+        sources=[SimpleNamespace(title=s["title"], by=s.get("publisher") or s["author"],
+                                 href=f"#cite-{s['id']}" if cite else s["url"]) for s in sources],
+        disagreement=disagreement["note"] if disagreement else "",
+        permalink=ctx.event_link(event["id"]),
+    )
+
+
+def place_link(event: dict, ctx) -> str:
+    """The event's place in the map's table of places, if the site has the map."""
+    return ctx.link("map.md", f"place-{event['place']}") if "map.md" in ctx.pages else ""
+
+
+def source_ids(event: dict) -> list[str]:
+    disagreement = event.get("disagreement")
+    return list(dict.fromkeys(event["sources"] + (disagreement["sources"] if disagreement else [])))
+
+
+def card(event: dict, ctx, mode: str) -> dict:
+    """One event in full for the template: its date, and its <li> from templates/timeline-event.html. A slice
+    embedded in a page adds the event's sources to the page's list of sources cited."""
+    cite = mode != "full"
+    if cite:
+        ctx.cite(source_ids(event))
+    return {"date": event["date"], "html": ctx.render_markup("timeline-event.html", e=view(event, ctx, cite), mode=mode)}
+
+
+def brief(event: dict, ctx) -> dict:
+    """What the overview shows of one event: date, title linking to the event in full, category, key or context."""
+    return {"id": event["id"], "title": event["title"], "key": bool(event.get("key")),
+            "context": bool(event.get("context")), "category": event["category"],
+            "category_label": ctx.vocab.event_categories[event["category"]], "date": event["date"],
+            "date_label": date_label(event["date"]), "actors": [{"id": a} for a in event.get("actors", [])],
+            "permalink": ctx.event_link(event["id"])}
+
+
+def groups(views: list[dict], by_month: bool) -> list[dict]:
+    """Sections with an anchor and a heading: by year, or by month on the page of one year (an event dated only
+    by its year comes first, under the year)."""
+    def key(v):
+        return v["date"][:7] if by_month else v["date"][:4]
+    return [{"id": ("month-" if len(k) > 4 else "year-") + k, "label": date_label(k), "events": list(items)}
+            for k, items in groupby(views, key=key)]
+
+
+def render(args: dict[str, str], ctx) -> str:
+    # An actor's timeline starts from that actor's events (indexed, in date order) rather than all of them.
+    events = select(ctx.dataset.events_of_actor(args["actor"]) if "actor" in args else ctx.dataset.events, args)
+    mode = "index" if args.get("index") == "true" else "full" if "full" in args else "slice"
+    if mode == "full":
+        events = [e for e in events if timeline_slug(e["date"]) == args["full"]]
+    views = [brief(e, ctx) if mode == "index" else card(e, ctx, mode) for e in events]
+    one_year = len({v["date"][:4] for v in views}) == 1
+    sections = groups(views, by_month=mode == "full" and one_year)
+    actor_ids = sorted({a for e in events for a in e.get("actors", [])},
+                       key=lambda a: (ctx.dataset.get("actors", a)["name"].lower(), a))
+    actors = [{"id": a, "name": ctx.dataset.get("actors", a)["name"]} for a in actor_ids]
+    return ctx.render_html("timeline.html", groups=sections, mode=mode, count=len(views),
+                           categories=ctx.vocab.event_categories, actors=actors,
+                           overview=overview(ctx.dataset.events_by_month()) if mode == "index" else None)
+
+
+def render_event(args: dict[str, str], ctx) -> str:
+    event = ctx.dataset.get("events", args["_"])
+    return ctx.render_html("timeline.html", groups=groups([card(event, ctx, "single")], by_month=False),
+                           mode="single", count=1, categories=ctx.vocab.event_categories, actors=[], overview=None)
+
+
+def overview(counts: dict[str, int]) -> dict:
+    """Bars for events per month, over the crisis years."""
+    months = [f"{y}-{m:02d}" for y in YEARS for m in range(1, 13)]
+    peak = max(counts.values(), default=1) or 1
+    bars = [{"month": m, "label": date_label(m), "count": counts.get(m, 0), "x": i * 12,
+             "height": round(80 * counts.get(m, 0) / peak, 1)} for i, m in enumerate(months)]
+    per_year = {y: sum(counts.get(f"{y}-{m:02d}", 0) for m in range(1, 13)) for y in YEARS}
+    busiest = max(bars, key=lambda b: b["count"])
+    return {"bars": bars, "per_year": per_year, "busiest": busiest, "total": sum(per_year.values())}

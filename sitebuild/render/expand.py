@@ -1,0 +1,89 @@
+"""Expand one page's Markdown from the data: shortcodes, citations, figures and the reading time.
+
+Run by the Markdown extension (sitebuild/extension.py) on every page, under MkDocs and Zensical alike. One pass
+over the page, top to bottom, outside code: each `<!-- md:NAME ... -->` line is replaced by its renderer's output
+(render/embeds/), each `[@id; @id]` by numbered citation links, each `[#figure]` by the figure (render/figures.py).
+Sources are numbered in the order the page first cites them, whether in prose or inside a rendered block; the list
+of sources cited goes at the end of the page.
+"""
+
+from __future__ import annotations
+
+import re
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Callable
+
+from ..data import shortcodes
+from ..data.markdown_lint import CITATION, FENCE
+from . import figures
+from .context import PageContext
+from .embeds import RENDERERS
+from .embeds.sources import view as source_view
+
+if TYPE_CHECKING:
+    from ..pipeline import Project
+
+INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)*?\1")
+WORDS_PER_MINUTE = 200
+MIN_WORDS = 400            # shorter pages (indexes, data pages) show no estimate
+_NOT_PROSE = re.compile(r"<!--.*?-->|<[^>]+>", re.S)
+_WORD = re.compile(r"[A-Za-zÀ-ÿ0-9']+")
+
+
+def expand(markdown: str, project: Project, stash: Callable[[str], str]) -> str:
+    ctx = PageContext(project, stash)
+    out, fenced = [], False
+    for line in markdown.split("\n"):
+        if FENCE.match(line):
+            fenced = not fenced
+        if fenced or FENCE.match(line):
+            out.append(line)
+            continue
+        code = shortcodes.SHORTCODE.fullmatch(line)
+        if code:
+            found = shortcodes.find(line)[0]
+            out.append("\n" + RENDERERS[found.name](found.args, ctx).strip() + "\n")
+        else:
+            out.append(_inline(line, ctx))
+    text = "\n".join(out)
+    text = _with_reading_time(text, markdown)
+    if ctx.cited:
+        text += "\n\n## Sources cited on this page {#sources-cited}\n\n" + _sources_cited(ctx) + "\n"
+    return text
+
+
+def _inline(line: str, ctx: PageContext) -> str:
+    """Citations and figures in one line of prose, left alone inside inline code."""
+    if "[" not in line:
+        return line
+    parts, last = [], 0
+    for match in INLINE_CODE.finditer(line):
+        parts.append(_replace(line[last:match.start()], ctx))
+        parts.append(match.group(0))
+        last = match.end()
+    parts.append(_replace(line[last:], ctx))
+    return "".join(parts)
+
+
+def _replace(text: str, ctx: PageContext) -> str:
+    def cite(match):
+        return str(ctx.cite([p.strip().lstrip("@") for p in match.group(1).split(";")]))
+    text = CITATION.sub(cite, text)
+    return figures.FIGURE.sub(lambda m: figures.render(m.group(1), m.group(2), ctx), text)
+
+
+def _sources_cited(ctx: PageContext) -> str:
+    sources = [SimpleNamespace(**source_view(ctx.dataset.get("sources", i), ctx), number=n)
+               for n, i in enumerate(ctx.cited, 1)]
+    return ctx.render_html("sources-cited.html", sources=sources)
+
+
+def _with_reading_time(text: str, source: str) -> str:
+    """'About N minutes to read' under the title of pages with enough prose (200 words a minute)."""
+    words = len(_WORD.findall(_NOT_PROSE.sub(" ", source)))
+    title = re.search(r"^# .+$", text, re.M)
+    if words < MIN_WORDS or not title:
+        return text
+    minutes = max(1, round(words / WORDS_PER_MINUTE))
+    line = f'\n\n<p class="reading-time">About {minutes} minute{"s" if minutes != 1 else ""} to read</p>\n'
+    return text[:title.end()] + line + text[title.end():]

@@ -1,0 +1,34 @@
+"""Figures from the registry (docs/data/figures/): a page writes `[#id]` or `[#id.value]` instead of a number.
+
+- `[#id.value]` shows that one value as its source gave it ("about 60"), with its citation.
+- `[#id]` shows the figure's default value, or its only value; a figure with several values and no default shows
+  their range ("60 to 128"), a link to where the disagreement is explained, and the citations of every value.
+"""
+
+from __future__ import annotations
+
+
+from markupsafe import escape
+
+from ..data.markdown_lint import FIGURE      # one syntax, checked when pages load and rendered here
+
+
+def numbers(value: dict) -> list[int | float]:
+    return [value[k] for k in ("number", "low", "high") if k in value]
+
+
+def render(figure_id: str, value_id: str | None, ctx) -> str:
+    figure = ctx.dataset.get("figures", figure_id)
+    values = {v["id"]: v for v in figure["values"]}
+    chosen = value_id or figure.get("default") or (figure["values"][0]["id"] if len(values) == 1 else None)
+    if chosen:
+        value = values[chosen]
+        return f'<span class="figure">{escape(value["text"])}</span>{ctx.cite(value["sources"])}'
+    every = sorted(n for v in figure["values"] for n in numbers(v))
+    sources = list(dict.fromkeys(s for v in figure["values"] for s in v["sources"]))
+    low, high = every[0], every[-1]
+    note = ""
+    if figure.get("explained"):
+        page, _, anchor = figure["explained"].partition("#")
+        note = f' (<a href="{ctx.link(page, anchor)}">sources differ</a>)'
+    return f'<span class="figure">{low:,} to {high:,}</span>{note}{ctx.cite(sources)}'
