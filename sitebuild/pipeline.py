@@ -45,7 +45,7 @@ PACKAGE = Path(__file__).resolve().parent
 CONFIG = "mkdocs.yml"
 ACTORS_SECTION = "Actors"                        # the navigation section that lists the actor pages
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(\n|\Z)", re.S)
-PAGE_KEYS = {"title", "description", "hide", "search"}     # what a page's front matter may set
+PAGE_KEYS = {"title", "description", "hide", "search", "key_points"}    # what a page's front matter may set
 
 
 # ---- The project a build reads ---------------------------------------------------------------------------------
@@ -92,6 +92,12 @@ class Project:
     def abbreviations(self) -> abbreviations.Marker:
         """Marks the abbreviations of the actors and the glossary in every page's text."""
         return abbreviations.Marker(self.dataset.abbreviations())
+
+    @cached_property
+    def pages_by_text(self) -> dict[str, Page]:
+        """Each page by its Markdown, stripped: how the extension, which a builder hands only the text, finds the
+        page it is expanding (and its front matter). Generated pages are not here."""
+        return {page.text.strip(): page for page in self.pages.values()}
 
     @cached_property
     def explainer_index(self) -> tuple[ExplainerPage, ...]:
@@ -206,6 +212,10 @@ def front_matter(text: str) -> tuple[dict, str, tuple[int, str] | None]:
     for key in ("title", "description"):
         if key in meta and not isinstance(meta[key], str):
             return meta, body, (1, f"'{key}' must be text")
+    points = meta.get("key_points")
+    if points is not None and not (isinstance(points, list) and 3 <= len(points) <= 5
+                                   and all(isinstance(p, str) and p.strip() for p in points)):
+        return meta, body, (1, "'key_points' must be a list of 3 to 5 sentences")
     return meta, body, None
 
 
@@ -217,6 +227,11 @@ def check_pages(project: Project) -> list[Problem]:
     problems = []
     for path, page in project.pages.items():
         problems += markdown_lint.lint(f"{prefix}/{path}", page.text, ids, choices, project.dataset)
+        points = page.meta.get("key_points") or []
+        if isinstance(points, list):      # checked in front matter; reported at the front matter's first line
+            problems += [Problem(p.file, 1, "", "key_points", p.message)
+                         for p in markdown_lint.lint(f"{prefix}/{path}", "\n".join(map(str, points)), ids, choices,
+                                                     project.dataset)]
     for entry in project.dataset.entries.get("glossary", []):
         for index, target in enumerate(entry.data.get("see", [])):
             if target.split("#")[0] not in project.pages:

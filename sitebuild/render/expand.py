@@ -32,6 +32,8 @@ _WORD = re.compile(r"[A-Za-zÀ-ÿ0-9']+")
 
 def expand(markdown: str, project: Project, stash: Callable[[str], str]) -> str:
     ctx = PageContext(project, stash)
+    page = project.pages_by_text.get(markdown.strip())
+    points = [_inline(" ".join(p.split()), ctx) for p in (page.meta.get("key_points") or [])] if page else []
     out, fenced = [], False
     for line in markdown.split("\n"):
         if FENCE.match(line):
@@ -46,7 +48,7 @@ def expand(markdown: str, project: Project, stash: Callable[[str], str]) -> str:
         else:
             out.append(_inline(line, ctx))
     text = "\n".join(out)
-    text = _with_reading_time(text, markdown)
+    text = _with_reading_time(text, markdown, points)
     if ctx.cited:
         text += "\n\n## Sources cited on this page {#sources-cited}\n\n" + _sources_cited(ctx) + "\n"
     return text
@@ -78,12 +80,18 @@ def _sources_cited(ctx: PageContext) -> str:
     return ctx.render_html("sources-cited.html", sources=sources)
 
 
-def _with_reading_time(text: str, source: str) -> str:
-    """'About N minutes to read' under the title of pages with enough prose (200 words a minute)."""
-    words = len(_WORD.findall(_NOT_PROSE.sub(" ", source)))
+def _with_reading_time(text: str, source: str, key_points: list[str]) -> str:
+    """Under the title: 'About N minutes to read' on pages with enough prose (200 words a minute), then the page's
+    key points (front matter `key_points`, already expanded: they are cited first)."""
     title = re.search(r"^# .+$", text, re.M)
-    if words < MIN_WORDS or not title:
+    if not title:
         return text
+    words = len(_WORD.findall(_NOT_PROSE.sub(" ", source)))
     minutes = max(1, round(words / WORDS_PER_MINUTE))
-    line = f'\n\n<p class="reading-time">About {minutes} minute{"s" if minutes != 1 else ""} to read</p>\n'
-    return text[:title.end()] + line + text[title.end():]
+    head = ""
+    if words >= MIN_WORDS:
+        head += f'\n\n<p class="reading-time">About {minutes} minute{"s" if minutes != 1 else ""} to read</p>\n'
+    if key_points:
+        items = "\n".join("    - " + point for point in key_points)
+        head += f'\n\n!!! abstract "Key points"\n\n{items}\n'
+    return text[:title.end()] + head + text[title.end():]
