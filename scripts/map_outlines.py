@@ -91,7 +91,7 @@ def main() -> None:
     OUT.write_text(json.dumps({"source": geo.ATLAS_NAME, "license": "Public domain (Natural Earth)",
                                "clipped_to": [round(v, 1) for v in box], "countries": found},
                               separators=(",", ":")) + "\n", encoding="utf-8")
-    print(f"wrote {OUT.relative_to(ROOT)}: {len(found)} countries, {OUT.stat().st_size:,} bytes")
+    print(f"wrote {OUT}: {len(found)} countries, {OUT.stat().st_size:,} bytes")
 
 
 if __name__ == "__main__":

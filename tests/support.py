@@ -40,12 +40,37 @@ def build(project: Path, site_dir: Path, extra_env: dict | None = None) -> subpr
 
 
 def copy_project(target: Path) -> Path:
-    """A copy of what a build reads (config, pages, data, templates), to change without touching the tree."""
+    """A copy of what a build reads (config, pages, data, templates, the pipeline), to change without touching the
+    tree."""
     target.mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "mkdocs.yml", target)
-    for folder in ("docs", "overrides"):
+    for folder in ("docs", "overrides", "sitebuild"):
         shutil.copytree(ROOT / folder, target / folder, ignore=shutil.ignore_patterns("__pycache__"))
     return target
+
+
+def load_problems(tmp_path: Path, files: dict[str, str]) -> list[str]:
+    """The problems the pipeline's load step (sitebuild/pipeline.py) reports, one line each, for a copy of the
+    project's configuration and docs/ with these files written (path below the project -> content); [] if none."""
+    from sitebuild import pipeline
+    from sitebuild.data.problems import InputError
+
+    project = tmp_path / "project"
+    project.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "mkdocs.yml", project)
+    shutil.copytree(ROOT / "docs", project / "docs")
+    for path, content in files.items():
+        target = project / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if content is None:
+            target.unlink()
+        else:
+            target.write_text(content, encoding="utf-8")
+    try:
+        pipeline.load(project)
+    except InputError as err:
+        return [str(problem) for problem in err.problems]
+    return []
 
 
 def pages(site: Path) -> list[Path]:

@@ -1,11 +1,16 @@
 """Each kind of bad input stops the build with one line that names file, entry, field and expectation.
 
-Every case copies the real project, adds one bad fixture, builds, and expects exactly the problems listed.
+Every case copies the real project's configuration and pages, adds one bad fixture, runs the pipeline's load step
+(what both builders run first) and expects exactly the problems listed; two cases go through the real build.
 """
+
+import time
 
 import pytest
 
-from support import build, copy_project, data
+from support import build, copy_project, data, load_problems
+
+LOAD_SECONDS = 3          # a copy of the project and a load of all its data, on a slow shared machine
 
 EVENT = """\
 - id: {id}
@@ -102,44 +107,55 @@ CASES = {
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
-def test_bad_input_fails_the_build_with_a_clear_message(case, tmp_path):
+def test_bad_input_is_reported_with_a_clear_message(case, tmp_path):
     path, content, expected = CASES[case]
-    project = copy_project(tmp_path / "project")
-    (project / path).write_text(content, encoding="utf-8")
-    result = build(project, tmp_path / "site")
-    assert result.returncode != 0, f"the build passed with bad input ({case})"
-    assert "problem" in result.stdout and "in the site's data or pages:" in result.stdout
-    problems = [line.strip() for line in result.stdout.splitlines() if line.startswith("  ")]
+    problems = load_problems(tmp_path, {path: content})
     assert len(problems) == len(expected), "\n".join(problems)
     for line, start in zip(problems, expected):
         assert line.startswith(start), f"expected a line starting\n  {start}\ngot\n  {line}"
 
 
-def test_all_problems_are_reported_at_once(tmp_path):
+@pytest.mark.parametrize("case", ["malformed-yaml", "script-tag"])
+def test_bad_input_fails_the_real_build(case, tmp_path):
+    """End to end: the strict build stops with the same lines (MkDocs through the pipeline's adapter)."""
+    path, content, expected = CASES[case]
     project = copy_project(tmp_path / "project")
-    (project / "docs/data/events/zz-test.yml").write_text(event(date="2012-13-01", place="atlantis"), encoding="utf-8")
-    (project / "docs/zz-test.md").write_text("# Test\n\n<script>x</script>\n\nA claim.[@nope]\n", encoding="utf-8")
+    (project / path).write_text(content, encoding="utf-8")
     result = build(project, tmp_path / "site")
-    assert result.returncode != 0
-    assert "4 problems in the site's data or pages:" in result.stdout
+    assert result.returncode != 0, f"the build passed with bad input ({case})"
+    assert "in the site's data or pages:" in result.stdout
+    problems = [line.strip() for line in result.stdout.splitlines() if line.startswith("  ")]
+    assert [p[:len(e)] for p, e in zip(problems, expected)] == expected
+
+
+def test_all_problems_are_reported_at_once(tmp_path):
+    problems = load_problems(tmp_path, {
+        "docs/data/events/zz-test.yml": event(date="2012-13-01", place="atlantis"),
+        "docs/zz-test.md": "# Test\n\n<script>x</script>\n\nA claim.[@nope]\n"})
+    assert len(problems) == 4, problems
     for fragment in ("field 'date': invalid date '2012-13-01'", "unknown place id 'atlantis'", "raw <script>",
                      "citation of unknown source 'nope'"):
-        assert fragment in result.stdout
+        assert any(fragment in p for p in problems), fragment
 
 
 def test_every_event_needs_its_timeline_page(tmp_path):
     """An event's full entry is on its year's timeline page: a missing page, or one without the shortcode that
-    shows its events, stops the build with a line per event."""
-    project = copy_project(tmp_path / "project")
-    (project / "docs/timeline/2014.md").write_text("# Timeline: 2014\n", encoding="utf-8")
-    (project / "docs/timeline/2015.md").unlink()
-    result = build(project, tmp_path / "site")
-    assert result.returncode != 0
+    shows its events, is one problem per page, naming its first event."""
+    problems = load_problems(tmp_path, {"docs/timeline/2014.md": "# Timeline: 2014\n", "docs/timeline/2015.md": None})
     events = {year: [e["id"] for e in data("events") if str(e["date"]).startswith(year)] for year in ("2014", "2015")}
-    assert events["2014"] and events["2015"]
-    for ident in events["2014"]:
-        assert (f"entry '{ident}': field 'date': this event belongs on the timeline page docs/timeline/2014.md, "
-                "which has no <!-- md:timeline full=true --> to show it") in result.stdout
-    for ident in events["2015"]:
-        assert (f"entry '{ident}': field 'date': this event belongs on the timeline page docs/timeline/2015.md, "
-                "which does not exist: create it with <!-- md:timeline full=true -->") in result.stdout
+    assert len(problems) == 2, problems
+    assert problems[0].startswith(f"docs/data/events/2014.yml:2: entry '{events['2014'][0]}': field 'date': this "
+                                  f"event and {len(events['2014']) - 1} more belong on the timeline page "
+                                  "docs/timeline/2014.md, which has no <!-- md:timeline full=2014 --> to show them")
+    assert f"docs/timeline/2015.md, which does not exist: create it with <!-- md:timeline full=2015 -->" in problems[1]
+
+
+def test_a_yaml_alias_bomb_is_refused_within_a_second(tmp_path):
+    lines = ['- id: bomb', '  a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for i in range(1, 12):
+        lines.append(f"  {chr(97 + i)}: &{chr(97 + i)} [" + ", ".join([f"*{chr(96 + i)}"] * 9) + "]")
+    started = time.monotonic()
+    problems = load_problems(tmp_path, {"docs/data/events/zz-bomb.yml": "\n".join(lines) + "\n"})
+    assert time.monotonic() - started < 1 + LOAD_SECONDS
+    assert problems == ["docs/data/events/zz-bomb.yml:2: malformed YAML: anchors and aliases (&name, *name) are not "
+                        "allowed in the data: write each value out"]

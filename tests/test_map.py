@@ -2,17 +2,16 @@
 in a real Chromium (visible SVG, markers linking to the table, table links reaching the timeline)."""
 
 import re
-import sys
 
 import pytest
 
-from support import ROOT, build, copy_project
+from support import ROOT, build, copy_project, load_problems
 
-sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
-from sitedata import geo  # noqa: E402  (the build hooks' own library)
+from scripts import map_outlines
+from sitebuild import geo
 
 
-# ---- TopoJSON and projection -----------------------------------------------------------------------------------
+# ---- Outlines and projection ----------------------------------------------------------------------------------
 TOPOLOGY = {
     "type": "Topology",
     "transform": {"scale": [0.5, 0.25], "translate": [-10, 5]},
@@ -24,16 +23,22 @@ TOPOLOGY = {
 }
 
 
-def test_arcs_are_delta_decoded_and_transformed():
-    arcs = geo.decode_arcs(TOPOLOGY)
+def test_the_outline_script_decodes_topojson_arcs_and_rings():
+    """scripts/map_outlines.py, which derives the committed outlines from Natural Earth's TopoJSON."""
+    arcs = map_outlines.decode_arcs(TOPOLOGY)
     assert arcs[0] == [(-10.0, 5.0), (-8.0, 5.0), (-8.0, 7.0)]
     assert arcs[1] == [(-8.0, 7.0), (-10.0, 7.0), (-10.0, 5.0)]
-
-
-def test_rings_join_arcs_and_reverse_negative_indexes():
-    found = geo.countries(TOPOLOGY)
+    found = map_outlines.countries(TOPOLOGY)
     assert found["Square"] == [[[(-10.0, 5.0), (-8.0, 5.0), (-8.0, 7.0), (-10.0, 7.0), (-10.0, 5.0)]]]
     assert found["Reversed"] == [[[(-10.0, 5.0), (-10.0, 7.0), (-8.0, 7.0), (-8.0, 5.0), (-10.0, 5.0)]]]
+
+
+def test_the_committed_outlines_are_what_the_script_derives_from_natural_earth(tmp_path, monkeypatch):
+    """The build reads docs/data/map/countries.json, not node_modules: it must be exactly what the script makes
+    from the installed world-atlas, so nobody edits it by hand."""
+    monkeypatch.setattr(map_outlines, "OUT", tmp_path / "countries.json")
+    map_outlines.main()
+    assert (tmp_path / "countries.json").read_bytes() == (ROOT / "docs" / geo.OUTLINES).read_bytes()
 
 
 def test_projection_maps_corners_and_places():
@@ -57,8 +62,8 @@ def test_simplify_clip_and_path_data():
     assert geo.ring_data([(0, 0), (10.04, 0), (10, 5.55)]) == "M0 0l10 0 0 5.6z"
 
 
-def test_the_world_atlas_is_read_and_holds_mali():
-    countries = geo.load_countries()
+def test_the_outlines_are_read_and_hold_mali():
+    countries = geo.load_countries(ROOT / "docs" / geo.OUTLINES)
     west, south, east, north = geo.bbox(countries["Mali"])
     assert -12.5 < west < -12 and 10 < south < 10.3 and 4 < east < 4.5 and 24.9 < north < 25.1
     for place in ((12.65, -8.00), (27.93, 9.11), (18.08, -15.98), (12.37, -1.53), (18.73, 7.38)):
@@ -85,36 +90,21 @@ EVENT = """\
 """
 
 
-def problems_of(result) -> list[str]:
-    return [line.strip() for line in result.stdout.splitlines() if line.startswith("  ")]
-
-
 def test_a_place_in_mali_off_the_map_fails_the_build(tmp_path):
-    project = copy_project(tmp_path / "project")
-    (project / "docs/data/places/zz-test.yml").write_text(PLACE, encoding="utf-8")
-    result = build(project, tmp_path / "site")
-    assert result.returncode != 0, "the build passed with a place in Mali at latitude 40"
-    assert problems_of(result) == [
+    assert load_problems(tmp_path, {"docs/data/places/zz-test.yml": PLACE}) == [
         "docs/data/places/zz-test.yml:1: entry 'test-place': field 'lat': coordinates (40, -4) are outside the "
         "map's extent (latitude 8 to 37.5, longitude -18 to 17); check the latitude and longitude"]
 
 
 def test_an_event_at_an_unknown_place_fails_the_build(tmp_path):
-    project = copy_project(tmp_path / "project")
-    (project / "docs/data/events/zz-test.yml").write_text(EVENT, encoding="utf-8")
-    result = build(project, tmp_path / "site")
-    assert result.returncode != 0
-    assert problems_of(result) == [
+    assert load_problems(tmp_path, {"docs/data/events/zz-test.yml": EVENT}) == [
         "docs/data/events/zz-test.yml:1: entry 'test-event': field 'place': unknown place id 'atlantis' "
         "(expected an id defined in docs/data/places/)"]
 
 
 def test_coordinates_that_are_not_finite_numbers_fail_the_build(tmp_path):
-    project = copy_project(tmp_path / "project")
-    (project / "docs/data/places/zz-test.yml").write_text(PLACE.replace("lat: 40", "lat: .nan"), encoding="utf-8")
-    result = build(project, tmp_path / "site")
-    assert result.returncode != 0
-    assert any("entry 'test-place': field 'lat': expected a finite number" in p for p in problems_of(result))
+    problems = load_problems(tmp_path, {"docs/data/places/zz-test.yml": PLACE.replace("lat: 40", "lat: .nan")})
+    assert any("entry 'test-place': field 'lat': expected a finite number" in p for p in problems)
 
 
 # ---- The built page --------------------------------------------------------------------------------------------

@@ -5,23 +5,19 @@ from __future__ import annotations
 
 import posixpath
 import re
-import sys
 from html.parser import HTMLParser
 
 import pytest
 
 from support import ROOT, build, copy_project, run_axe
 
-sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
-from sitedata import project  # noqa: E402
-from sitedata.embeds import relationships  # noqa: E402
-
+from sitebuild import pipeline
+from sitebuild.render.embeds import relationships
 
 
 @pytest.fixture(scope="module")
 def diagrams():
-    dataset, problems = project.load_data(ROOT / "docs", ROOT)
-    assert not problems, [str(p) for p in problems]
+    dataset = pipeline.load(ROOT).dataset
     return {d.id: d for d in relationships.diagrams(dataset)}
 
 
@@ -73,7 +69,7 @@ def test_arrows_point_from_older_to_newer_and_boxes_do_not_overlap(diagrams):
 
 def test_the_layout_is_deterministic():
     def run():
-        dataset, _ = project.load_data(ROOT / "docs", ROOT)
+        dataset = pipeline.load(ROOT).dataset
         return [(n.id, n.x, n.y) for d in relationships.diagrams(dataset) for n in d.nodes]
     assert run() == run()
 

@@ -227,4 +227,5 @@ def check_all(entries: list[Entry], skip_references_to: set[str] = frozenset()) 
     for kind in SINGULAR:
         ids.setdefault(kind, set())
     return (check_ids(entries) + check_references(entries, ids, set(skip_references_to)) + check_dates(entries)
-            + check_urls(entries) + check_abbreviations(entries) + check_text(entries) + check_figures(entries))
+            + check_urls(entries) + check_abbreviations(entries) + check_text(entries) + check_figures(entries)
+            + check_map_extent(entries))

@@ -103,7 +103,7 @@ class PageContext:
 
     def render_html(self, template: str, **values) -> str:
         """An HTML template, autoescaped, kept away from Markdown: returns the placeholder for the page."""
-        return self.stash(self.render_markup(template, **values))
+        return self.stash(self.render_markup(template, **values).strip())
 
     def render_markup(self, template: str, **values) -> Markup:
         """An HTML template rendered to markup, to nest inside another template."""

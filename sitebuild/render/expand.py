@@ -50,8 +50,10 @@ def expand(markdown: str, project: Project, stash: Callable[[str], str]) -> str:
     text = "\n".join(out)
     text = _with_reading_time(text, markdown, points)
     if ctx.cited:
-        text += "\n\n## Sources cited on this page {#sources-cited}\n\n" + _sources_cited(ctx) + "\n"
-    return text
+        text += "\n\n## Sources cited on this page {#sources-cited}\n\n" + _sources_cited(ctx)
+    # No blank line after the last block: Python-Markdown would wrap a kept-apart HTML block that ends the text
+    # with a line break in <p>.
+    return text.rstrip()
 
 
 def _inline(line: str, ctx: PageContext) -> str:
