@@ -19,8 +19,8 @@ from support import ROOT
 
 # The project to publish: the working tree, or another tree (e.g. a copy whose data builds) named in this variable.
 SOURCE = Path(os.environ.get("PUBLISH_TEST_SOURCE", ROOT))
-COPIED = ("mkdocs.yml", "docs", "overrides", "scripts", ".gitignore", "requirements.txt",
-          "requirements-dev.txt")
+COPIED = ("mkdocs.yml", "docs", "overrides", "sitebuild", "pyproject.toml", "scripts", ".gitignore", "requirements.txt",
+          "requirements-dev.txt", "requirements-zensical.txt")
 GIT_ENV = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.invalid", "GIT_COMMITTER_NAME": "Test",
            "GIT_COMMITTER_EMAIL": "test@example.invalid", "GIT_CONFIG_GLOBAL": os.devnull,
            "GIT_CONFIG_NOSYSTEM": "1"}

@@ -26,6 +26,16 @@ def data(kind: str) -> list[dict]:
     return items
 
 
+def explainer_pages() -> list[str]:
+    """The explainer pages (explainer/<name>.md) listed directly in the navigation's "Explainer" section, in order:
+    adding a page to the navigation adds it to every test of explainer pages."""
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    section = next(item["Explainer"] for item in config["nav"] if isinstance(item, dict) and "Explainer" in item)
+    paths = [e if isinstance(e, str) else list(e.values())[0] for e in section]
+    return [p[len("explainer/"):-3] for p in paths if isinstance(p, str) and p.startswith("explainer/")
+            and p.count("/") == 1 and p != "explainer/index.md"]
+
+
 def timeline_url(event: dict) -> str:
     """The page with an event in full, below the site's base: timeline/2013/, timeline/before-2012/..."""
     year = str(event["date"])[:4]

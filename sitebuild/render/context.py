@@ -11,14 +11,11 @@ builder and URL style made the page, and fails the build if the page or the anch
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable
+from typing import Callable
 
 from markupsafe import Markup
 
 from ..vocab import FIRST_YEAR, LAST_YEAR
-
-if TYPE_CHECKING:
-    from ..pipeline import Project
 
 TIMELINE = "timeline/index.md"           # the overview: every event in brief, with the filters and the chart
 SITE_LINK = "site:"
@@ -49,7 +46,7 @@ def site_link(docs_path: str, anchor: str = "") -> str:
 
 @dataclass
 class PageContext:
-    project: Project
+    project: object                     # the loaded pipeline.Project (not imported: it imports this module)
     stash: Callable[[str], str]          # keeps an HTML block away from Markdown; returns the placeholder to insert
     cited: list[str] = field(default_factory=list)       # source ids cited on this page, in order of first citation
     counters: dict[str, int] = field(default_factory=dict)

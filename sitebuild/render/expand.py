@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from types import SimpleNamespace
-from typing import TYPE_CHECKING, Callable
+from typing import Callable
 
 from ..data import shortcodes
 from ..data.markdown_lint import CITATION, FENCE
@@ -20,9 +20,6 @@ from .context import PageContext
 from .embeds import RENDERERS
 from .embeds.sources import view as source_view
 
-if TYPE_CHECKING:
-    from ..pipeline import Project
-
 INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)*?\1")
 WORDS_PER_MINUTE = 200
 MIN_WORDS = 400            # shorter pages (indexes, data pages) show no estimate
@@ -30,7 +27,7 @@ _NOT_PROSE = re.compile(r"<!--.*?-->|<[^>]+>", re.S)
 _WORD = re.compile(r"[A-Za-zÀ-ÿ0-9']+")
 
 
-def expand(markdown: str, project: Project, stash: Callable[[str], str]) -> str:
+def expand(markdown: str, project, stash: Callable[[str], str]) -> str:
     ctx = PageContext(project, stash)
     page = project.pages_by_text.get(markdown.strip())
     points = [_inline(" ".join(p.split()), ctx) for p in (page.meta.get("key_points") or [])] if page else []
