@@ -51,15 +51,19 @@ def on_files(files, config):
     return files
 
 
+def _finish(output: str, dest: str, config) -> str:
+    try:
+        return pipeline.finish_page(output, dest, _project(config), config.use_directory_urls, _offline(config))
+    except InputError as err:
+        raise PluginError(str(err)) from None
+
+
 def on_post_page(output, page, config):
-    return pipeline.finish_page(output, page.file.dest_uri, _project(config), config.use_directory_urls,
-                                _offline(config))
+    return _finish(output, page.file.dest_uri, config)
 
 
 def on_post_template(output, template_name, config):
-    if not template_name.endswith(".html"):
-        return output
-    return pipeline.finish_page(output, template_name, _project(config), config.use_directory_urls, _offline(config))
+    return _finish(output, template_name, config) if template_name.endswith(".html") else output
 
 
 def on_post_build(config):

@@ -36,9 +36,10 @@ from . import open_data
 from .data import checks, loader, markdown_lint, schema, shortcodes
 from .data.dataset import Dataset
 from .data.problems import InputError, Problem
-from .html import abbreviations, csp, links, print_options, tables
+from .html import abbreviations, csp, gate, links, print_options, tables
 from .render.context import TIMELINE, timeline_page, timeline_slugs
 from .render.embeds.actors import label as actor_label
+from .render.text import markdown_text, slug
 from .vocab import Vocabulary, kinds, read_schema
 
 PACKAGE = Path(__file__).resolve().parent
@@ -83,15 +84,27 @@ class Project:
 
     @cached_property
     def templates(self) -> jinja2.Environment:
-        """The templates of the site's own blocks (sitebuild/templates/): HTML ones escape every value; those under
-        markdown/ write Markdown."""
+        """The HTML templates of the site's own blocks (sitebuild/templates/): every value is escaped for HTML."""
         return jinja2.Environment(loader=jinja2.FileSystemLoader(PACKAGE / "templates"), auto_reload=False,
-                                  autoescape=lambda name: not (name or "").startswith("markdown/"))
+                                  autoescape=True)
+
+    @cached_property
+    def markdown_templates(self) -> jinja2.Environment:
+        """The Markdown templates (sitebuild/templates/markdown/): every value is escaped for Markdown, so data shows
+        as text (render/text.py: markdown_text); `|slug` writes a checked id into an anchor."""
+        env = jinja2.Environment(loader=jinja2.FileSystemLoader(PACKAGE / "templates"), auto_reload=False,
+                                 finalize=markdown_text)
+        env.filters["slug"] = slug
+        return env
 
     @cached_property
     def abbreviations(self) -> abbreviations.Marker:
         """Marks the abbreviations of the actors and the glossary in every page's text."""
         return abbreviations.Marker(self.dataset.abbreviations())
+
+    def page_at(self, dest: str, directory_urls: bool) -> Page | None:
+        """The page written at `dest` in the site, if it is one of docs/'s Markdown pages."""
+        return next((p for path, p in self.pages.items() if links.dest(path, directory_urls) == dest), None)
 
     @cached_property
     def pages_by_text(self) -> dict[str, Page]:
@@ -289,13 +302,6 @@ def generate(project: Project) -> dict[str, str]:
     return out
 
 
-def markdown_text(text: str) -> str:
-    """Text from the data, written into Markdown so that it stays text: Markdown's and HTML's special characters
-    are escaped, and line breaks become spaces."""
-    text = " ".join(text.split()).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return re.sub(r"([\\`*_{}\[\]()#+\-.!|])", r"\\\1", text)
-
-
 def nav(project: Project, entries: list) -> list:
     """The navigation with the actor pages added, grouped by category, to the section named 'Actors'."""
     result = []
@@ -315,8 +321,15 @@ def nav(project: Project, entries: list) -> list:
 
 # ---- Step 5: finish --------------------------------------------------------------------------------------------
 def finish_page(html: str, dest: str, project: Project, directory_urls: bool, offline: bool) -> str:
-    """One built page: `dest` is its path in the site (explainer/2012/index.html)."""
+    """One built page: `dest` is its path in the site (explainer/2012/index.html). Raises InputError when the page's
+    content holds anything the gate's allow-list does not (sitebuild/html/gate.py)."""
     html = links.resolve(html, dest, directory_urls)
+    found = gate.check(html)
+    if found:
+        page = project.page_at(dest, directory_urls)
+        shown = f"{project.docs_dir.relative_to(project.root).as_posix()}/{page.path}" if page else dest
+        raise InputError([Problem(shown, gate.trace(m, page.text) if page else 0, "", "",
+                                  f"{m} (see CONTRIBUTING, 'What a page may contain')") for m in found])
     html = project.abbreviations.mark(html)
     html = print_options.add(html)
     html = tables.box(html)

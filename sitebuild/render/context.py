@@ -40,8 +40,9 @@ def timeline_page(event: dict) -> str:
     return f"timeline/{timeline_slug(event['date'])}.md"
 
 
-def site_link(docs_path: str, anchor: str = "") -> str:
-    return f"{SITE_LINK}{docs_path}#{anchor}" if anchor else f"{SITE_LINK}{docs_path}"
+def site_link(docs_path: str, anchor: str = "") -> Markup:
+    """A link to a page below docs/ (paths and anchors come from the pipeline and the data's checked ids)."""
+    return Markup(f"{SITE_LINK}{docs_path}#{anchor}" if anchor else f"{SITE_LINK}{docs_path}")
 
 
 @dataclass
@@ -95,12 +96,12 @@ class PageContext:
         return f"{prefix}{self.counters[prefix]}"
 
     def render(self, template: str, **values) -> str:
-        """A Markdown template (templates/markdown/), rendered as Markdown for the page."""
-        return self.project.templates.get_template(template).render(ctx=self, data=self.dataset, **values)
+        """A Markdown template (templates/markdown/), rendered as Markdown for the page; data shows as text."""
+        return self.project.markdown_templates.get_template(template).render(ctx=self, data=self.dataset, **values)
 
-    def render_html(self, template: str, **values) -> str:
+    def render_html(self, template: str, **values) -> Markup:
         """An HTML template, autoescaped, kept away from Markdown: returns the placeholder for the page."""
-        return self.stash(self.render_markup(template, **values).strip())
+        return Markup(self.stash(self.render_markup(template, **values).strip()))
 
     def render_markup(self, template: str, **values) -> Markup:
         """An HTML template rendered to markup, to nest inside another template."""

@@ -41,18 +41,19 @@ def expand(markdown: str, project, stash: Callable[[str], str]) -> str:
         code = shortcodes.SHORTCODE.fullmatch(line)
         if code:
             found = shortcodes.find(line)[0]
-            out.append("\n" + RENDERERS[found.name](found.args, ctx).strip() + "\n")
+            out.append("\n" + str(RENDERERS[found.name](found.args, ctx)).strip() + "\n")
         else:
             out.append(_inline(line, ctx))
     text = "\n".join(out)
     text = _with_reading_time(text, markdown, points)
     if ctx.cited:
-        text += "\n\n## Sources cited on this page {#sources-cited}\n\n" + _sources_cited(ctx)
+        text += "\n\n## Sources cited on this page {#sources-cited}\n\n" + str(_sources_cited(ctx))
     # No blank line after the last block: Python-Markdown would wrap a kept-apart HTML block that ends the text
     # with a line break in <p>.
     return text.rstrip()
 
 
+# Markdown is plain text (str) from here on: markupsafe's Markup would escape what Python-Markdown adds to it.
 def _inline(line: str, ctx: PageContext) -> str:
     """Citations and figures in one line of prose, left alone inside inline code."""
     if "[" not in line:
@@ -63,7 +64,7 @@ def _inline(line: str, ctx: PageContext) -> str:
         parts.append(match.group(0))
         last = match.end()
     parts.append(_replace(line[last:], ctx))
-    return "".join(parts)
+    return str("".join(parts))
 
 
 def _replace(text: str, ctx: PageContext) -> str:

@@ -23,7 +23,7 @@ def render(figure_id: str, value_id: str | None, ctx) -> str:
     chosen = value_id or figure.get("default") or (figure["values"][0]["id"] if len(values) == 1 else None)
     if chosen:
         value = values[chosen]
-        return f'<span class="figure">{escape(value["text"])}</span>{ctx.cite(value["sources"])}'
+        return str(f'<span class="figure">{escape(value["text"])}</span>{ctx.cite(value["sources"])}')
     every = sorted(n for v in figure["values"] for n in numbers(v))
     sources = list(dict.fromkeys(s for v in figure["values"] for s in v["sources"]))
     low, high = every[0], every[-1]

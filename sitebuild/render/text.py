@@ -1,8 +1,11 @@
-"""Text helpers for the templates: date labels."""
+"""Text helpers for the templates: date labels, and data written into Markdown so that it stays text."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
+
+from markupsafe import Markup
 
 from ..data.checks import parse_date
 
@@ -20,3 +23,24 @@ def date_label(text: str) -> str:
     if len(parts) == 2:
         return f"{MONTHS[date.month - 1]} {date.year}"
     return f"{date.day} {MONTHS[date.month - 1]} {date.year}"
+
+
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+
+
+def markdown_text(value) -> Markup:
+    """Text from the data, for a Markdown template: Markdown's and HTML's special characters escaped and line breaks
+    made spaces, so it shows as written and can neither add markup nor start a new block. Markup passes as it is:
+    the templates' own Markdown, citations, links made by the pipeline."""
+    if isinstance(value, Markup):
+        return value
+    text = re.sub(r"\s+", " ", str(value)).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return Markup(_MARKDOWN_SPECIAL.sub(r"\\\1", text))
+
+
+def slug(value) -> Markup:
+    """An id checked against the data's id pattern, for an anchor in a Markdown template."""
+    if not SLUG.match(str(value)):
+        raise ValueError(f"not an id: {value!r}")
+    return Markup(value)

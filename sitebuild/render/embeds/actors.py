@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-from ..text import date_label
+from markupsafe import Markup
+
+from ..text import date_label, markdown_text as md
 from . import relationships as diagram
 from . import timeline
 
@@ -40,7 +42,7 @@ def relationships(actor_id: str, ctx) -> list[str]:
         verb = ctx.vocab.relations[rel["type"]][0 if direction == "out" else 1]
         when = f" ({date_label(rel['date'])})" if rel.get("date") else ""
         note = f": {rel['note']}" if rel.get("note") else ""
-        lines.append(f"- {verb} [{label(other)}]({ctx.actor_link(other['id'])}){when}{note}")
+        lines.append(Markup(f"- {md(verb)} [{md(label(other))}]({ctx.actor_link(other['id'])}){md(when)}{md(note)}"))
     return lines
 
 
@@ -51,19 +53,20 @@ def render_actor(args: dict[str, str], ctx) -> str:
     for leader in actor.get("leaders", []):
         if leader.get("actor"):
             person = data.get("actors", leader["actor"])
-            who = f"[{person['name']}]({ctx.actor_link(person['id'])})"
+            who = Markup(f"[{md(person['name'])}]({ctx.actor_link(person['id'])})")
         else:
-            who = leader["name"]
+            who = md(leader["name"])
         when = period(leader)
-        leaders.append(f"{who}, {leader['role']}" + (f" ({when})" if when else ""))
-    places = [data.get("places", p)["name"] for p in actor.get("places", [])]
+        leaders.append(who + md(f", {leader['role']}" + (f" ({when})" if when else "")))
+    places = ", ".join(data.get("places", p)["name"] for p in actor.get("places", []))
     docs = data.sources_about_actor(actor["id"])
     citation = ctx.cite(actor["sources"])        # before the timeline's sources: the summary comes first on the page
     events_html = timeline.render({"actor": actor["id"]}, ctx) if data.events_of_actor(actor["id"]) else ""
     return ctx.render(
         "markdown/actor.html", actor=actor, category=ctx.vocab.actor_categories[actor["category"]],
-        kind=ctx.vocab.actor_kinds[actor["kind"]], active=period(actor, "founded", "ended"), leaders=leaders, places=places,
-        relationships=relationships(actor["id"], ctx), events_html=events_html,
+        kind=ctx.vocab.actor_kinds[actor["kind"]], active=period(actor, "founded", "ended"),
+        leaders=Markup("; ").join(leaders), places=places,
+        relationships=Markup("\n").join(relationships(actor["id"], ctx)), events_html=events_html,
         documents=[{"title": d["title"], "date": date_label(d["date"]),
                     "url": ctx.link("sources/primary.md", d["id"])} for d in docs],
         mentions=[{"title": title, "url": ctx.link(path)} for path, title in mentions(actor, ctx.project)],

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from markupsafe import Markup
+
 from ...vocab import LANGUAGES, read_schema
 from ..text import date_label
 
@@ -49,8 +51,10 @@ def render_data_fields(args: dict[str, str], ctx) -> str:
     for kind in ctx.project.kinds:
         schema = read_schema(ctx.project.schema_dir, kind)
         item = schema["items"]
-        fields = [{"name": name, "required": name in item.get("required", []), "type": _type(spec),
-                   "description": spec.get("description", "")} for name, spec in item["properties"].items()]
+        # Field descriptions are the schemas' own Markdown (code spans), reviewed with the code, not data.
+        fields = [{"name": Markup(name), "required": name in item.get("required", []), "type": _type(spec),
+                   "description": Markup(spec.get("description", "").replace("|", "/"))}
+                  for name, spec in item["properties"].items()]
         kinds.append({"kind": kind, "json": ctx.link(f"data/{kind}.json"), "csv": ctx.link(f"data/{kind}.csv"),
                       "schema": ctx.link(f"data/schema/{kind}.schema.json"), "title": schema["title"],
                       "count": len(ctx.dataset.by_id[kind]), "fields": fields})
