@@ -52,13 +52,15 @@ def test_glossary_terms_are_unique_and_there_are_sixty_or_more():
 
 # Capitalised words that are not abbreviations: Roman numerals and the like.
 # Codes with digits (report numbers, aircraft, card labels such as E1) are not abbreviations either.
-NOT_ABBREVIATIONS = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "A", "OK", "AM", "PM", "TV"}
+NOT_ABBREVIATIONS = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "A", "OK", "AM", "PM", "TV",
+                     "ML"}     # ISO 3166 country code, in the glossary entry on country codes
 
 
 # Titles and names of cited works are quoted as their authors wrote them; the site's own prose is what counts.
 CITATION_BLOCKS = re.compile(
     r'<ol class="(sources-cited|registry)"[^>]*>.*?</ol>|<p class="(tl-event__sources|doc__meta)">.*?</p>'
     r'|<h2 class="doc__title">.*?</h2>|<aside class="cite-page".*?</aside>|<svg.*?</svg>'
+    r'|<span lang="fr">.*?</span>|<span class="say">.*?</span>'       # French forms and pronunciation guides
     r'|<a [^>]*href="(https?:|[^"]*sources/(primary|index)/)[^"]*"[^>]*>.*?</a>', re.S)
 
 

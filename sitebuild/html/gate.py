@@ -55,6 +55,7 @@ INPUT_TYPES = {"checkbox", "radio", "search", "text", "reset", "button"}
 LINK_SCHEMES = {"https", "http", "mailto"}
 NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_:.-]*$")    # not _name: the theme's script globals start so
 PAINT = re.compile(r"^(none|currentcolor|transparent|#[0-9a-f]{3,8}|url\(#[A-Za-z][\w-]*\))$", re.I)
+THEME_IDS = {"__skip"}          # Zensical's theme marks the start of the content with <a id="__skip">
 _SPACE = re.compile(r"[\x00-\x20\x7f-\x9f]+")
 
 
@@ -106,7 +107,8 @@ class _Gate(HTMLParser):
                 problem = check_url(tag, name, value)
                 if problem:
                     self.found.append(f"{problem} on <{tag}>")
-            elif name in ("id", "name", "for") and value and not all(NAME.match(v) for v in value.split()):
+            elif (name in ("id", "name", "for") and value and value not in THEME_IDS
+                  and not all(NAME.match(v) for v in value.split())):
                 self.found.append(f"<{tag} {name}='{value}'>: ids and names are plain words (letters, digits, - _ : .)")
             elif name == "type" and tag == "input" and value.lower() not in INPUT_TYPES:
                 self.found.append(f"<input type='{value}'> is not allowed (allowed: {', '.join(sorted(INPUT_TYPES))})")
