@@ -9,6 +9,7 @@
 #   ./scripts/site.sh lighthouse  Lighthouse audit of key pages (scripts/lighthouse.py)
 #   ./scripts/site.sh publish E   test, then deploy edition E (2026.1 or dev) with mike (scripts/publish.py --help)
 #   ./scripts/site.sh setup       set up everything without running anything
+#   ./scripts/site.sh check       the pre-commit checks on every file (yamllint, actionlint, zizmor, data, lockfile)
 #   ./scripts/site.sh lock        rewrite requirements-lock.txt (hashed) after changing a pin in requirements*.txt
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -50,21 +51,7 @@ check_python() {  # check_python EXECUTABLE WHAT
 }
 
 check_lock() {  # every exact pin in requirements*.txt is the version requirements-lock.txt installs
-  "$PY" - <<'PYEOF'
-import re, sys
-pin = re.compile(r"^([A-Za-z0-9._-]+)==([^\s;#\\]+)")
-norm = lambda name: re.sub(r"[-_.]+", "-", name).lower()
-locked = {norm(m[1]): m[2] for line in open("requirements-lock.txt") if (m := pin.match(line))}
-stale = []
-for source in ("requirements.txt", "requirements-dev.txt"):
-    for line in open(source):
-        if (m := pin.match(line)) and locked.get(norm(m[1])) != m[2]:
-            stale.append(f"{source}: {m[1]}=={m[2]} (lockfile: {locked.get(norm(m[1]), 'absent')})")
-if stale:
-    print("requirements-lock.txt does not match the pins:\n  " + "\n  ".join(stale)
-          + "\nRun ./scripts/site.sh lock and commit requirements-lock.txt.", file=sys.stderr)
-    sys.exit(1)
-PYEOF
+  "$PY" scripts/check_lock.py
 }
 
 setup_python() {  # setup_python [--no-lock-check]: the .venv, installed from the hashed lockfile
@@ -162,6 +149,7 @@ case "$cmd" in
   bench) setup_python; setup_npm; exec "$PY" scripts/benchmark.py "$@" ;;
   publish) setup_python; setup_npm; exec "$PY" scripts/publish.py "$@" ;;
   lock) lock "$@" ;;
+  check) setup_python; setup_npm; exec "$VENV/bin/pre-commit" run --all-files --show-diff-on-failure "$@" ;;
   lighthouse) setup_all; CHROMIUM_PATH=$(find_browser); export CHROMIUM_PATH; exec "$PY" scripts/lighthouse.py "$@" ;;
   *) sed -n '2,13p' "$0"; exit 2 ;;
 esac
