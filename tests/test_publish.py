@@ -1,18 +1,31 @@
-"""Publishing for real: scripts/publish.py deploys two editions with mike into a throwaway origin, and we check
-the gh-pages branch, then serve it and read it in Chromium (selector, redirect, old edition, outdated banner).
-Also: a failing test run deploys nothing, and the offline ZIP works from file:// with nothing from another host.
+"""Publishing for real: scripts/publish.py deploys editions with mike into a throwaway bare origin, and we check the
+gh-pages branch, then serve it as GitHub Pages does (below site_url's path, with the root 404.html for any missing
+page) and read it in Chromium: selector, root redirect, the 404 redirect to latest, old edition, outdated banner.
+Also: each refusal (an edition already published, `latest` moving back, a dirty work tree, a failing test run), a
+publish killed at each step, sitemaps and noindex, and the offline ZIP from file:// with nothing from another host.
 """
 
 import json
+import re
+import sys
+import urllib.error
+import urllib.request
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
-from publishing import branch_rev, export, git, make_origin, publish, serve, tree, unzip
-from support import ROOT, parse
+from publishing import branch_rev, export, fork, git, make_origin, publish, refs, serve, tree, unzip
+from support import BASE_PATH, ROOT, parse
+
+sys.path.insert(0, str(ROOT / "scripts"))
+import publish as publisher  # noqa: E402  (scripts/publish.py: its step names and the noindex tag)
 
 OLD, NEW = "2026.1", "2026.2"
 PAGE = "timeline/"      # a page every edition has
+SITE_URL = "https://mali-crisis-explainer.github.io" + BASE_PATH
+NOINDEX = publisher.NOINDEX
+REFUSED = 3             # publish.py's exit status when a check refuses
 
 
 @pytest.fixture(scope="module")
@@ -29,10 +42,22 @@ def published(tmp_path_factory):
             "zip": work / "build" / "offline" / f"mali-crisis-explainer-{OLD}-offline.zip"}
 
 
+@pytest.fixture
+def scratch(published, tmp_path):
+    """A copy of the published origin and a fresh clone of it, for tests that publish more."""
+    origin, work = fork(published["origin"], tmp_path)
+    return {"origin": origin, "work": work}
+
+
 @pytest.fixture(scope="module")
-def pages_url(published):
-    server = serve(export(published["origin"], published["tmp"] / "served"))
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
+def served(published):
+    return export(published["origin"], published["tmp"] / "served")
+
+
+@pytest.fixture(scope="module")
+def pages_url(served):
+    server = serve(served, BASE_PATH)
+    yield f"http://127.0.0.1:{server.server_address[1]}{BASE_PATH}"
     server.shutdown()
 
 
@@ -41,25 +66,147 @@ def offline_site(published):
     return unzip(published["zip"], published["tmp"] / "offline") / f"mali-crisis-explainer-{OLD}"
 
 
+def versions(repo: Path) -> dict[str, list[str]]:
+    return {v["version"]: sorted(v["aliases"]) for v in json.loads(git("show", "gh-pages:versions.json", cwd=repo))}
+
+
+def message(repo: Path) -> str:
+    return git("log", "-1", "--format=%B", "gh-pages", cwd=repo)
+
+
+def no_leftovers_in(work: Path) -> None:
+    """Nothing a publish writes is left in the clone: no untracked file, no scratch branch."""
+    assert git("status", "--porcelain", "--untracked-files=all", cwd=work) == ""
+    assert not [r for r in refs(work) if r.startswith(f"refs/heads/{publisher.TEMP_BRANCHES}/")]
+
+
+# --- what lands on gh-pages ---------------------------------------------------------------------------------------
+
 def test_a_second_deploy_keeps_the_first_edition(published):
     origin, first = published["origin"], published["after_first"]
     now = tree(origin)
-    assert {OLD, "latest", "index.html", "versions.json"} <= set(first)
-    assert {OLD, NEW, "latest", "index.html", "versions.json"} <= set(now)
+    assert {OLD, "latest", "index.html", "404.html", "robots.txt", "sitemap.xml", "versions.json"} <= set(first)
+    assert {OLD, NEW, "latest", "index.html", "404.html", "robots.txt", "sitemap.xml", "versions.json"} <= set(now)
     assert now[OLD] == first[OLD], "the second deploy changed the first edition's files"
-    versions = {v["version"]: v["aliases"] for v in json.loads(git("show", "gh-pages:versions.json", cwd=origin))}
-    assert versions == {NEW: ["latest"], OLD: []}
-    assert git("cat-file", "-p", "gh-pages:latest", cwd=origin) == NEW     # the alias is a symlink to NEW
+    assert versions(origin) == {NEW: ["latest"], OLD: []}
+    assert now["latest"] != first["latest"], "latest/ still holds the first edition"
+    assert "Publish edition 2026.2 as latest from" in message(origin)
+    assert set(refs(origin)) == {"refs/heads/main", "refs/heads/gh-pages"}
 
 
-def test_a_failing_test_run_deploys_nothing(published):
-    origin, work = published["origin"], published["work"]
-    before = (branch_rev(origin), branch_rev(work))
+def test_latest_is_the_newest_edition_without_noindex_and_older_ones_never_change(served):
+    """Numbered editions and dev are noindex from the start (so an edition that stops being the latest needs no
+    change); /latest/ is the latest edition's copy without the tag, which search engines index."""
+    for folder in (OLD, NEW):
+        pages = sorted((served / folder).rglob("*.html"))
+        assert len(pages) > 20
+        missing = [p.relative_to(served).as_posix() for p in pages
+                   if p.read_text(encoding="utf-8").count(NOINDEX) != 1]
+        assert not missing, missing[:10]
+    latest = sorted((served / "latest").rglob("*.html"))
+    assert not [p for p in latest if "noindex" in p.read_text(encoding="utf-8")]
+    stripped = {p.relative_to(served / NEW): p.read_text(encoding="utf-8").replace(NOINDEX, "")
+                for p in (served / NEW).rglob("*.html")}
+    assert stripped == {p.relative_to(served / "latest"): p.read_text(encoding="utf-8") for p in latest}
+    assert 'content="noindex"' in (served / "404.html").read_text(encoding="utf-8")
+
+
+def test_each_sitemap_names_its_own_folder_and_every_address_exists(served, pages_url):
+    index = (served / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<sitemapindex" in index
+    sitemaps = re.findall(r"<loc>([^<]+)</loc>", index)
+    assert sitemaps == [SITE_URL + "latest/sitemap.xml"]
+    assert f"Sitemap: {SITE_URL}sitemap.xml" in (served / "robots.txt").read_text(encoding="utf-8")
+    checked = 0
+    for folder in (OLD, NEW, "latest"):
+        text = (served / folder / "sitemap.xml").read_text(encoding="utf-8")
+        urls = re.findall(r"<loc>([^<]+)</loc>", text)
+        assert len(urls) > 20, folder
+        outside = [u for u in urls if not u.startswith(f"{SITE_URL}{folder}/")]
+        assert not outside, f"{folder}/sitemap.xml names other folders' addresses: {outside[:5]}"
+        for url in urls:
+            local = pages_url + url[len(SITE_URL):]
+            with urllib.request.urlopen(local) as response:        # raises on a 404
+                assert response.status == 200, url
+            checked += 1
+    assert checked > 60
+
+
+# --- refusals ---------------------------------------------------------------------------------------------------
+
+def test_republishing_an_edition_is_refused_without_a_reason(scratch):
+    origin, work = scratch["origin"], scratch["work"]
+    before = refs(origin)
+    result = publish(work, OLD, "--push", "--skip-tests", "--no-offline")
+    assert result.returncode == REFUSED, result.stdout[-3000:]
+    assert f"edition {OLD} is already published" in result.stdout and "--replace" in result.stdout
+    assert "build" not in result.stdout, "a refused publish built the site"
+    assert refs(origin) == before
+    no_leftovers_in(work)
+
+
+def test_replace_redeploys_an_edition_and_records_the_reason(scratch):
+    origin, work = scratch["origin"], scratch["work"]
+    before = tree(origin)
+    reason = "Fix a wrong date in the 2013 timeline (issue 42)"
+    result = publish(work, OLD, "--replace", reason, "--push", "--skip-tests", "--no-offline")
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert f"Replaces the published edition {OLD}: {reason}" in message(origin)
+    after = tree(origin)
+    assert after[NEW] == before[NEW] and after["latest"] == before["latest"], "another edition changed"
+    assert versions(origin) == {NEW: ["latest"], OLD: []}
+
+
+def test_replace_needs_a_reason_and_an_edition_to_replace(scratch):
+    origin, work = scratch["origin"], scratch["work"]
+    before = refs(origin)
+    empty = publish(work, OLD, "--replace", " ", "--push", "--skip-tests")
+    assert empty.returncode == 2 and "--replace needs a reason" in empty.stdout
+    unknown = publish(work, "2026.7", "--replace", "typo", "--push", "--skip-tests", "--no-offline")
+    assert unknown.returncode == REFUSED and "2026.7 is not published" in unknown.stdout
+    assert refs(origin) == before
+
+
+def test_latest_never_moves_back(scratch):
+    origin, work = scratch["origin"], scratch["work"]
+    before = refs(origin)
+    older = publish(work, "2025.9", "--latest", "--push", "--skip-tests", "--no-offline")
+    assert older.returncode == REFUSED, older.stdout[-3000:]
+    assert f"`latest` is {NEW}" in older.stdout and "never moves back" in older.stdout
+    replaced = publish(work, OLD, "--latest", "--replace", "make it latest again", "--push", "--skip-tests",
+                       "--no-offline")
+    assert replaced.returncode == REFUSED and "never moves back" in replaced.stdout
+    assert refs(origin) == before
+    # An older edition that never was published may still be added, without moving latest.
+    added = publish(work, "2025.9", "--push", "--skip-tests", "--no-offline")
+    assert added.returncode == 0, added.stdout[-3000:]
+    assert versions(origin) == {NEW: ["latest"], OLD: [], "2025.9": []}
+
+
+@pytest.mark.parametrize("change", ["edit", "new file"])
+def test_a_dirty_work_tree_is_refused(scratch, change):
+    origin, work = scratch["origin"], scratch["work"]
+    before = refs(origin)
+    if change == "edit":
+        with open(work / "docs" / "index.md", "a", encoding="utf-8") as page:
+            page.write("\nAn uncommitted sentence.\n")
+    else:
+        (work / "docs" / "draft.md").write_text("# Draft\n", encoding="utf-8")
+    result = publish(work, "2026.3", "--latest", "--push", "--skip-tests", "--no-offline")
+    assert result.returncode == REFUSED, result.stdout[-3000:]
+    assert "uncommitted changes" in result.stdout and "docs/" in result.stdout
+    assert refs(origin) == before
+
+
+def test_a_failing_test_run_deploys_nothing(scratch):
+    origin, work = scratch["origin"], scratch["work"]
+    before = branch_rev(origin)
     result = publish(work, "2026.3", "--latest", "--push",
                      env={"PUBLISH_TEST_COMMAND": "python3 -c 'raise SystemExit(1)'"})
     assert result.returncode == 1, result.stdout[-3000:]
     assert "the tests failed: nothing was deployed" in result.stdout
-    assert (branch_rev(origin), branch_rev(work)) == before
+    assert branch_rev(origin) == before
+    assert branch_rev(work) == before                   # the local gh-pages was reset to the remote's, no more
     assert not (work / "build" / "offline" / "mali-crisis-explainer-2026.3-offline.zip").exists()
 
 
@@ -67,6 +214,67 @@ def test_the_publish_script_refuses_a_malformed_edition(published):
     result = publish(published["work"], "v2026-1", "--skip-tests")
     assert result.returncode == 2 and "expected YEAR.N" in result.stdout
 
+
+# --- killed publishes -------------------------------------------------------------------------------------------
+
+def test_a_publish_killed_at_any_step_never_reaches_the_remote(scratch):
+    """Killed (SIGKILL, no clean-up) at each step before the push: the remote is as it was, and the next publish
+    (dev) pushes none of the killed runs' work. Killed just after the push: the remote has the whole edition."""
+    origin, work = scratch["origin"], scratch["work"]
+    before_refs, before_tree, before_versions = refs(origin), tree(origin), versions(origin)
+    for step in publisher.STEPS[:-1]:
+        options = ["--skip-tests"] if step not in ("checked", "tested") else []
+        options += [] if step == "offline" else ["--no-offline"]
+        result = publish(work, "2026.3", "--latest", "--push", *options,
+                         env={"PUBLISH_KILL_AT": step, "PUBLISH_TEST_COMMAND": "true"})
+        assert result.returncode == -9, f"{step}: {result.stdout[-3000:]}"
+        assert f"killed at {step}" in result.stdout
+        assert refs(origin) == before_refs, f"killed at {step}, the remote changed"
+        assert git("status", "--porcelain", "--untracked-files=all", cwd=work) == "", step
+    # The next publish, an unrelated dev preview, pushes only itself.
+    dev = publish(work, "dev", "--push", "--skip-tests", "--no-offline")
+    assert dev.returncode == 0, dev.stdout[-3000:]
+    assert versions(origin) == {**before_versions, "dev": []}
+    after = tree(origin)
+    assert {k: v for k, v in after.items() if k in (OLD, NEW, "latest")} == \
+        {k: before_tree[k] for k in (OLD, NEW, "latest")}
+    assert "2026.3" not in after
+    assert set(refs(origin)) == {"refs/heads/main", "refs/heads/gh-pages"}
+    no_leftovers_in(work)
+    # Killed right after the push: the edition landed whole; the next publish starts from it and keeps it.
+    pushed = publish(work, "2026.3", "--latest", "--push", "--skip-tests", "--no-offline",
+                     env={"PUBLISH_KILL_AT": "pushed"})
+    assert pushed.returncode == -9, pushed.stdout[-3000:]
+    assert versions(origin) == {**before_versions, "dev": [], "2026.3": ["latest"], NEW: []}
+    landed = tree(origin)
+    again = publish(work, "dev", "--push", "--skip-tests", "--no-offline")
+    assert again.returncode == 0, again.stdout[-3000:]
+    final = tree(origin)
+    assert all(final[k] == landed[k] for k in (OLD, NEW, "2026.3", "latest"))
+    assert versions(origin) == {**before_versions, "dev": [], "2026.3": ["latest"], NEW: []}
+    no_leftovers_in(work)
+
+
+def test_a_deploy_racing_another_is_made_again_on_top_of_it(scratch, tmp_path):
+    """Another clone publishes while this one is between its build and its push: the push is refused, the
+    checks run again on the new remote, and the commit is remade on top; nothing of the other deploy is lost."""
+    origin, work = scratch["origin"], scratch["work"]
+    other = tmp_path / "other"
+    git("clone", "--quiet", str(origin), str(other), cwd=tmp_path)
+    (other / ".venv").symlink_to(work / ".venv")
+    (other / "node_modules").symlink_to(work / "node_modules")
+    (other / ".git" / "info" / "exclude").write_text("/.venv\n/node_modules\n", encoding="utf-8")
+    hook = f"{sys.executable} scripts/publish.py dev --push --skip-tests --no-offline"
+    # The test command runs before the build: it publishes dev from the other clone, moving the remote.
+    result = publish(work, "2026.3", "--latest", "--push", "--no-offline",
+                     env={"PUBLISH_TEST_COMMAND": f"cd {other} && {hook}"})
+    assert result.returncode == 0, result.stdout[-4000:]
+    assert "moved during the publish" in result.stdout
+    assert versions(origin) == {"2026.3": ["latest"], NEW: [], OLD: [], "dev": []}
+    assert len(git("rev-list", "gh-pages", cwd=origin).splitlines()) == 4
+
+
+# --- in the browser ---------------------------------------------------------------------------------------------
 
 @pytest.mark.browser
 def test_the_root_redirects_to_latest_and_the_selector_lists_both_editions(pages_url, page):
@@ -79,6 +287,33 @@ def test_the_root_redirects_to_latest_and_the_selector_lists_both_editions(pages
     canonical = page.locator("link[rel=canonical]").get_attribute("href")
     assert canonical.endswith("/explainer/latest/"), canonical
     assert not page.recorder.console_errors
+
+
+@pytest.mark.browser
+def test_the_root_404_sends_an_address_without_edition_to_latest(pages_url, page):
+    response = page.goto(pages_url + f"{PAGE}2013/?from=old-link#top", wait_until="commit")
+    assert response.status == 404                  # GitHub Pages answers with the root 404.html
+    page.wait_for_url(pages_url + f"latest/{PAGE}2013/?from=old-link#top", timeout=10000)
+    page.wait_for_load_state("networkidle")
+    assert "2013" in page.locator("h1").first.inner_text()
+    assert not [e for e in page.recorder.console_errors if "404" not in e], page.recorder.console_errors
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("missing", ["no-such-page/", f"{OLD}/no-such-page/", "latest/no-such-page/"])
+def test_the_root_404_helps_when_there_is_no_such_page(pages_url, page, missing):
+    response = page.goto(pages_url + missing, wait_until="networkidle")
+    assert response.status == 404
+    page.wait_for_timeout(300)
+    assert page.url == pages_url + missing, "redirected to a page that does not exist"
+    heading = page.locator("h1")
+    assert heading.inner_text() == "Page not found" and heading.is_visible()
+    links = {a.get_attribute("href") for a in page.locator("main a").all()}
+    assert {f"{BASE_PATH}latest/", f"{BASE_PATH}{OLD}/", f"{BASE_PATH}{NEW}/"} <= links, links
+    page.locator("main a", has_text="Open the latest edition").click()
+    page.wait_for_url(pages_url + "latest/")
+    errors = [e for e in page.recorder.console_errors if "404" not in e]
+    assert not errors, errors                      # no Content-Security-Policy violation
 
 
 @pytest.mark.browser
@@ -96,13 +331,16 @@ def test_the_old_edition_still_serves_its_pages_with_the_outdated_banner(pages_u
 
 @pytest.mark.browser
 def test_link_to_this_edition_shows_and_copies_the_edition_url(pages_url, page):
-    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=pages_url.rstrip("/"))
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"],
+                                   origin=pages_url[: -len(BASE_PATH)])
     page.goto(pages_url + f"{OLD}/{PAGE}", wait_until="networkidle")
-    expected = f"https://mali-crisis-explainer.github.io/explainer/{OLD}/{PAGE}"
+    expected = f"{SITE_URL}{OLD}/{PAGE}"
     assert page.locator("#edition-link").inner_text() == expected
     page.locator("button[data-clipboard-target='#edition-link']").click()
     assert page.evaluate("() => navigator.clipboard.readText()") == expected
 
+
+# --- the offline edition ----------------------------------------------------------------------------------------
 
 def test_the_offline_edition_references_no_other_host(offline_site):
     html = sorted(offline_site.rglob("*.html"))
@@ -142,4 +380,3 @@ def test_the_offline_edition_searches_from_file(offline_site, page):
     assert all(urlsplit(r).scheme in ("file", "data", "blob", "about") for r in page.recorder.requests), \
         page.recorder.requests
     assert not page.recorder.console_errors
-
