@@ -23,7 +23,7 @@ Ratios: 10x / plain (the issue's target: at most 1.25, i.e. the hooks add no mor
 rounds' ratios (builds that ran back to back), with the ratio of the medians beside it; and 10x / 1x (linear
 growth would be about 10 or less). The table also gives the size of the HTML each build writes: the 10x explainer
 copies embed timelines chosen by year and key events, which hold ten times the events, so the 10x site's HTML
-grows faster than tenfold, and the time per megabyte written shows whether the cost of output stays linear. --write-readme puts the table in README.md between the benchmark markers.
+grows faster than tenfold, and the time per megabyte written shows whether the cost of output stays linear. --write-readme puts the table in PERFORMANCE.md between the benchmark markers.
 """
 
 from __future__ import annotations
@@ -43,11 +43,14 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
+sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from sitedata.loader import KINDS, read_file  # noqa: E402
+from sitebuild.data.loader import read_file  # noqa: E402
+from sitebuild.vocab import kinds  # noqa: E402
 from support import copy_project  # noqa: E402
+
+KINDS = kinds(ROOT / "docs" / "data" / "schema")
 
 COPIES = 9
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1",
@@ -122,6 +125,10 @@ def copy_entry(kind: str, item: dict, n: int) -> dict:
         e["place"] += s
         if "disagreement" in e:
             e["disagreement"] = {**e["disagreement"], "sources": _ids(e["disagreement"]["sources"], s)}
+        if "accounts" in e:
+            e["accounts"] = [{**a, "sources": _ids(a["sources"], s)} for a in e["accounts"]]
+    if kind == "figures":
+        e["values"] = [{**v, "sources": _ids(v["sources"], s)} for v in e["values"]]
     if kind == "actors":
         e["leaders"] = [{**l, "actor": l["actor"] + s} if "actor" in l else l for l in e.get("leaders", [])]
         e["relationships"] = [{**r, "target": r["target"] + s} for r in e.get("relationships", [])]
@@ -239,9 +246,9 @@ def table(results: list[dict], runs: int) -> str:
 
 
 def update_readme(name: str, heading: str, body: str, before: list[str]) -> None:
-    """Replace README.md's text between <!-- NAME:start --> and <!-- NAME:end -->; add the section if missing,
-    just before the first heading in `before` that exists."""
-    readme = ROOT / "README.md"
+    """Replace PERFORMANCE.md's text between <!-- NAME:start --> and <!-- NAME:end -->; add the section if missing,
+    just before the first heading in `before` that exists. (The name is kept for the scripts that call it.)"""
+    readme = ROOT / "PERFORMANCE.md"
     text = readme.read_text(encoding="utf-8")
     start, end = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
     block = f"{start}\n{body.strip()}\n{end}"
@@ -257,7 +264,7 @@ def update_readme(name: str, heading: str, body: str, before: list[str]) -> None
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=3, help="builds of each kind (default 3)")
-    parser.add_argument("--write-readme", action="store_true", help="put the table in README.md")
+    parser.add_argument("--write-readme", action="store_true", help="put the table in PERFORMANCE.md")
     parser.add_argument("--keep", type=Path, help="build in this folder and keep the generated projects")
     args = parser.parse_args()
     work = args.keep or Path(tempfile.mkdtemp(prefix="bench-"))

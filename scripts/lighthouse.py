@@ -13,7 +13,7 @@ documentation advises. Prints a Markdown table of the four scores (0-100) per pa
 scores over the runs, the number of runs Chromium first painted only after the page had loaded (a headless
 Chromium delay, see painted_after_load) and the median score of the other runs, and, for each score below its
 target, the failing audits (id and title). Targets: performance >= 95, accessibility, best practices and SEO
-100. Exits 1 when a target is missed, unless --no-fail. --write-readme puts the table in README.md between the
+100. Exits 1 when a target is missed, unless --no-fail. --write-readme puts the table in PERFORMANCE.md between the
 lighthouse markers.
 """
 
@@ -117,7 +117,7 @@ def failing(lhr: dict, category: str) -> list[str]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--no-fail", action="store_true", help="report only; exit 0 even when a target is missed")
-    parser.add_argument("--write-readme", action="store_true", help="put the table in README.md")
+    parser.add_argument("--write-readme", action="store_true", help="put the table in PERFORMANCE.md")
     parser.add_argument("--no-gzip", action="store_true", help="serve files uncompressed")
     parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page; the median run is shown")
     args = parser.parse_args()

@@ -225,6 +225,9 @@ def front_matter(text: str) -> tuple[dict, str, tuple[int, str] | None]:
     for key in ("title", "description"):
         if key in meta and not isinstance(meta[key], str):
             return meta, body, (1, f"'{key}' must be text")
+        if key in meta and any(c in meta[key] for c in '<>"\n'):
+            return meta, body, (1, f"'{key}' is plain text on one line, without '<', '>' or '\"' (the theme writes "
+                                   "it into the page's head)")
     points = meta.get("key_points")
     if points is not None and not (isinstance(points, list) and 3 <= len(points) <= 5
                                    and all(isinstance(p, str) and p.strip() for p in points)):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import unicodedata
 from urllib.parse import urlsplit
 
 from .. import geo
@@ -118,12 +119,41 @@ def check_urls(entries: list[Entry]) -> list[Problem]:
             if not isinstance(value, str):
                 continue
             parts = urlsplit(value)
-            if parts.scheme == "https" and ("." not in parts.netloc or " " in value):
-                problems.append(entry.problem(name, f"malformed URL '{value}' (expected https://host.domain/path)"))
+            if parts.scheme == "https" and ("." not in parts.netloc or any(c in value for c in " \"'<>`\\")):
+                problems.append(entry.problem(name, f"malformed URL '{value}' (expected https://host.domain/path, "
+                                                    "without spaces, quotes, backslashes or angle brackets)"))
             if entry.kind == "sources" and name == "url":
-                other = seen.setdefault(value, entry)
+                other = seen.setdefault(_same_url(value), entry)
                 if other is not entry and other.id != entry.id:
                     problems.append(entry.problem(name, f"the same URL is already registered as source '{other.id}': cite that id instead"))
+    return problems
+
+
+def _same_url(url: str) -> str:
+    """A URL as two registrations of the same page would share it: host in lower case, no trailing slash."""
+    parts = urlsplit(url)
+    return parts._replace(netloc=parts.netloc.lower(), path=parts.path.rstrip("/") or "/").geturl()
+
+
+def check_names(entries: list[Entry]) -> list[Problem]:
+    """Two actors (or two glossary terms) may not share a name that differs only in Unicode normalisation, case or
+    spacing: 'Keïta' typed with a combining diaeresis is the same name as 'Keïta'."""
+    problems, seen = [], {}
+    for entry in entries:
+        field = {"actors": "name", "glossary": "term"}.get(entry.kind)
+        value = entry.data.get(field) if field and isinstance(entry.data, dict) else None
+        if not isinstance(value, str):
+            continue
+        for name in ("name", "abbr") if entry.kind == "actors" else ():
+            text = entry.data.get(name)
+            if isinstance(text, str) and ('"' in text or "\n" in text):
+                problems.append(entry.problem(name, "an actor's name becomes the title of its page: write it on one "
+                                                    "line, without double quotes (use ' or “ ”)"))
+        key = (entry.kind, " ".join(unicodedata.normalize("NFC", value).casefold().split()))
+        if key in seen and seen[key].id != entry.id:
+            problems.append(entry.problem(field, f"'{value}' is already the {field} of '{seen[key].id}' "
+                                                 f"({seen[key].file}:{seen[key].line})"))
+        seen.setdefault(key, entry)
     return problems
 
 
@@ -172,9 +202,14 @@ def _texts(value, label: str):
             yield from _texts(item, f"{label}.{key}")
 
 
+# Characters that change how text around them shows without showing themselves: bidirectional controls can make
+# a line read differently from what it holds; zero-width characters hide inside words and ids.
+INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
 def check_text(entries: list[Entry]) -> list[Problem]:
-    """Data is shown as text inside the site's HTML (the partials do not escape it): "<" or ">" in it would become
-    markup, so neither may appear."""
+    """Data is text. It may not hold '<' or '>' (nothing in the data is markup: write 'less than') nor invisible
+    formatting characters."""
     problems = []
     for entry in entries:
         if not isinstance(entry.data, dict):
@@ -182,9 +217,14 @@ def check_text(entries: list[Entry]) -> list[Problem]:
         for name, value in entry.data.items():
             for label, text in _texts(value, name):
                 if "<" in text or ">" in text:
-                    problems.append(entry.problem(label, "'<' and '>' are not allowed in the data's text (the site "
-                                                         "shows it inside its HTML); write it another way, e.g. "
-                                                         "'less than'"))
+                    problems.append(entry.problem(label, "'<' and '>' are not allowed in the data's text (it is "
+                                                         "shown as text, never as markup); write it another way, "
+                                                         "e.g. 'less than'"))
+                hidden = INVISIBLE.search(text)
+                if hidden:
+                    problems.append(entry.problem(label, f"invisible character U+{ord(hidden.group()):04X} is not "
+                                                         "allowed (a bidirectional or zero-width control): delete "
+                                                         "it; it is often pasted in by accident"))
     return problems
 
 
@@ -227,5 +267,5 @@ def check_all(entries: list[Entry], skip_references_to: set[str] = frozenset()) 
     for kind in SINGULAR:
         ids.setdefault(kind, set())
     return (check_ids(entries) + check_references(entries, ids, set(skip_references_to)) + check_dates(entries)
-            + check_urls(entries) + check_abbreviations(entries) + check_text(entries) + check_figures(entries)
+            + check_urls(entries) + check_abbreviations(entries) + check_text(entries) + check_figures(entries) + check_names(entries)
             + check_map_extent(entries))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from . import shortcodes
+from .checks import INVISIBLE
 from .problems import Problem
 
 CITATION = re.compile(r"\[(@[^\]]*)\]")
@@ -53,6 +54,11 @@ FIGURE = re.compile(r"\[#([a-z0-9]+(?:-[a-z0-9]+)*)(?:\.([a-z0-9]+(?:-[a-z0-9]+)
 
 def lint(shown: str, text: str, ids: dict[str, set[str]], choices: dict[str, list[str]], dataset) -> list[Problem]:
     problems = []
+    for number, line in enumerate(text.split("\n"), 1):
+        hidden = INVISIBLE.search(line)
+        if hidden:
+            problems.append(Problem(shown, number, "", "", f"invisible character U+{ord(hidden.group()):04X} is not "
+                                                           "allowed (a bidirectional or zero-width control): delete it"))
     for number, line in _prose_lines(text):
         for match in FIGURE.finditer(line):
             figure = dataset.get("figures", match.group(1)) if "figures" in dataset.by_id else None

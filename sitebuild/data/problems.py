@@ -28,7 +28,9 @@ class InputError(Exception):
     """Raised with every problem at once, so a contributor sees all of them in one run."""
 
     def __init__(self, problems: list[Problem]):
-        self.problems = sorted(set(problems))
+        # Files that could not be read come first: what follows may be a consequence.
+        self.problems = sorted(set(problems), key=lambda p: (not p.message.startswith(("malformed YAML",
+                                                                                       "not UTF-8", "the file is")), p))
         count = len(self.problems)
         lines = [f"{count} problem{'s' if count != 1 else ''} in the site's data or pages:"]
         lines += [f"  {p}" for p in self.problems]

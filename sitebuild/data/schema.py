@@ -3,6 +3,8 @@ one readable problem."""
 
 from __future__ import annotations
 
+import re
+
 from jsonschema import Draft202012Validator
 
 from ..vocab import choices
@@ -49,14 +51,51 @@ def _expectation(error) -> tuple[str, str]:
         return field, f"expected a number {'>=' if kind == 'minimum' else '<='} {error.validator_value}; got {error.instance!r}"
     if kind == "minLength":
         return field, "expected non-empty text"
+    if kind == "maxLength":
+        return field, f"expected at most {error.validator_value:,} characters; got {len(error.instance):,}"
     if kind == "dependentRequired":
         return field, error.message
     return field, error.message
 
 
+def _years_as_text(items: list, schema: dict) -> None:
+    """A year written without quotes (`date: 2012`) is read as a number; a date field takes it as the text "2012",
+    as CONTRIBUTING says it may be written."""
+    props = schema.get("items", {}).get("properties", {})
+    dates = [name for name, spec in props.items() if str(spec.get("pattern", "")).startswith("^[0-9]{4}")]
+    for item in items:
+        if isinstance(item, dict):
+            for name in dates:
+                if isinstance(item.get(name), int) and not isinstance(item[name], bool) and 1000 <= item[name] <= 9999:
+                    item[name] = str(item[name])
+
+
+def _whole_values(entry: Entry, schema: dict, data, label: str = "") -> list[Problem]:
+    """A pattern must match the whole value: JSON Schema's `$` also matches before a final line break, so
+    'bamako\n' would pass as an id. Every value under a `pattern` is matched again, in full."""
+    problems = []
+    if isinstance(data, str) and "pattern" in schema and "\n" in data and re.search(schema["pattern"], data):
+        what = schema.get("description", "text matching " + schema["pattern"])
+        what = (what[0].lower() + what[1:] if what[1:2].islower() else what).rstrip(".")
+        problems.append(entry.problem(label, f"expected {what}, on one line; got {data!r}"))
+    elif isinstance(data, dict):
+        for name, value in data.items():
+            sub = schema.get("properties", {}).get(name)
+            if isinstance(sub, dict):
+                problems += _whole_values(entry, sub, value, f"{label}.{name}" if label else name)
+    elif isinstance(data, list) and isinstance(schema.get("items"), dict):
+        for index, value in enumerate(data):
+            problems += _whole_values(entry, schema["items"], value, f"{label}[{index}]")
+    return problems
+
+
 def validate(raw: RawFile, schema: dict) -> tuple[list[Entry], list[Problem]]:
+    _years_as_text(raw.items, schema)
     entries = [Entry(raw.kind, raw.path, line, item) for item, line in zip(raw.items, raw.lines)]
     problems = []
+    for entry in entries:
+        if isinstance(entry.data, dict):
+            problems += _whole_values(entry, schema["items"], entry.data)
     for error in Draft202012Validator(schema).iter_errors(raw.items):
         if not error.absolute_path:
             problems.append(Problem(raw.path, 1, "", "", error.message))
