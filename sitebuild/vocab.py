@@ -45,6 +45,7 @@ class Vocabulary:
     relations: dict[str, tuple[str, str]]         # type -> (as the actor says it, as the other actor says it)
     source_types: dict[str, str]
     place_kinds: dict[str, str]
+    parties: dict[str, str]                        # whose account of an event (events: accounts[].party)
 
     @classmethod
     def read(cls, schema_dir: Path) -> Vocabulary:
@@ -66,4 +67,5 @@ class Vocabulary:
                        for o in field("actors", "relationships", "type")},
             source_types=labels("sources", "type"),
             place_kinds=labels("places", "kind"),
+            parties=labels("events", "accounts", "party"),
         )

@@ -78,7 +78,8 @@ CASES = {
                           ["docs/data/events/zz-test.yml:2: malformed YAML: character U+0007 is not allowed"]),
     "malformed-url": ("docs/data/sources/zz-test.yml", source(url="https://localhost"),
                  ["docs/data/sources/zz-test.yml:1: entry 'test-source': field 'url': malformed URL "
-                  "'https://localhost' (expected https://host.domain/path)"]),
+                  "'https://localhost' (expected https://host.domain/path, without spaces, quotes, backslashes or "
+                  "angle brackets)"]),
     "source-without-date": ("docs/data/sources/zz-test.yml", source(date=None),
                  ["docs/data/sources/zz-test.yml:1: entry 'test-source': field 'date': missing required field"]),
     "source-without-url": ("docs/data/sources/zz-test.yml", source(url=None),

@@ -63,11 +63,18 @@ def view(event: dict, ctx, cite: bool) -> SimpleNamespace:
         place=place["name"], place_link=place_link(event, ctx),
         actors=[SimpleNamespace(id=a, name=data.get("actors", a).get("abbr") or data.get("actors", a)["name"],
                                 url=ctx.actor_link(a)) for a in event.get("actors", [])],
-        sources=[SimpleNamespace(title=s["title"], by=s.get("publisher") or s["author"],
-                                 href=f"#cite-{s['id']}" if cite else s["url"]) for s in sources],
+        sources=[_source_link(s, cite) for s in sources],
         disagreement=disagreement["note"] if disagreement else "",
         permalink=ctx.event_link(event["id"]),
+        accounts=[SimpleNamespace(party=ctx.vocab.parties[a["party"]], text=a["text"],
+                                  sources=[_source_link(data.get("sources", i), cite) for i in a["sources"]])
+                  for a in event.get("accounts", [])],
     )
+
+
+def _source_link(source: dict, cite: bool) -> SimpleNamespace:
+    return SimpleNamespace(title=source["title"], by=source.get("publisher") or source["author"],
+                           href=f"#cite-{source['id']}" if cite else source["url"])
 
 
 def place_link(event: dict, ctx) -> str:
@@ -85,7 +92,7 @@ def card(event: dict, ctx, mode: str) -> dict:
     embedded in a page adds the event's sources to the page's list of sources cited."""
     cite = mode != "full"
     if cite:
-        ctx.cite(source_ids(event))
+        ctx.cite(source_ids(event) + [i for a in event.get("accounts", []) for i in a["sources"]])
     return {"date": event["date"], "html": ctx.render_markup("timeline-event.html", e=view(event, ctx, cite), mode=mode)}
 
 
