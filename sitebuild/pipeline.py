@@ -23,7 +23,6 @@ sizes and modification times, so the builder's events and the Markdown extension
 from __future__ import annotations
 
 import os
-import posixpath
 import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -31,12 +30,14 @@ from pathlib import Path
 
 import jinja2
 import yaml
+from markupsafe import escape
 
 from . import open_data
-from .data import checks, loader, markdown_lint, schema, shortcodes
+from .data import checks, figure_check, loader, markdown_lint, schema, shortcodes
 from .data.dataset import Dataset
 from .data.problems import InputError, Problem
 from .html import abbreviations, csp, gate, links, print_options, tables
+from .render import figures
 from .render.context import TIMELINE, timeline_page, timeline_slugs
 from .render.embeds.actors import label as actor_label
 from .render.text import markdown_text, slug
@@ -85,8 +86,10 @@ class Project:
     @cached_property
     def templates(self) -> jinja2.Environment:
         """The HTML templates of the site's own blocks (sitebuild/templates/): every value is escaped for HTML."""
-        return jinja2.Environment(loader=jinja2.FileSystemLoader(PACKAGE / "templates"), auto_reload=False,
-                                  autoescape=True)
+        env = jinja2.Environment(loader=jinja2.FileSystemLoader(PACKAGE / "templates"), auto_reload=False,
+                                 autoescape=True)
+        env.filters["figures"] = jinja2.pass_context(lambda c, text: figures.in_text(text, c["ctx"], escape))
+        return env
 
     @cached_property
     def markdown_templates(self) -> jinja2.Environment:
@@ -95,6 +98,7 @@ class Project:
         env = jinja2.Environment(loader=jinja2.FileSystemLoader(PACKAGE / "templates"), auto_reload=False,
                                  finalize=markdown_text)
         env.filters["slug"] = slug
+        env.filters["figures"] = jinja2.pass_context(lambda c, text: figures.in_text(text, c["ctx"], markdown_text))
         return env
 
     @cached_property
@@ -252,6 +256,20 @@ def check_pages(project: Project) -> list[Problem]:
         for index, target in enumerate(entry.data.get("see", [])):
             if target.split("#")[0] not in project.pages:
                 problems.append(entry.problem(f"see[{index}]", f"no page '{target.split('#')[0]}' under docs/"))
+    figures = project.dataset.items("figures") if "figures" in project.kinds else []
+    for path, page in project.pages.items():
+        problems += [Problem(f"{prefix}/{path}", line, "", "", message)
+                     for line, message in figure_check.check(page.text, figures)]
+    for kind in ("events", "actors", "places", "glossary"):       # what the site states; sources say what *they* say
+        for entry in project.dataset.entries.get(kind, []):
+            for label, text in checks.texts(entry.data):
+                if label.split(".")[-1].split("[")[0] not in figure_check.PROSE_FIELDS:
+                    continue
+                context = " ".join(str(entry.data.get(k, "")) for k in ("title", "name", "term", "summary"))
+                problems += [entry.problem(label, message) for _, message in figure_check.check(text, figures, context)]
+                problems += [entry.problem(label, f"unknown figure '{m.group(1)}' (expected an id defined in "
+                                                  "docs/data/figures/)")
+                             for m in markdown_lint.FIGURE.finditer(text) if project.dataset.get("figures", m.group(1)) is None]
     for entry in project.dataset.entries.get("figures", []):
         target = entry.data.get("explained", "").split("#")[0]
         if target and target not in project.pages:

@@ -190,6 +190,11 @@ def check_map_extent(entries: list[Entry]) -> list[Problem]:
     return problems
 
 
+def texts(data) -> list[tuple[str, str]]:
+    """(field label, text) for every string of an entry, lists and mappings included."""
+    return [pair for name, value in (data.items() if isinstance(data, dict) else []) for pair in _texts(value, name)]
+
+
 def _texts(value, label: str):
     """Yield (field label, text) for every string inside a field, lists and mappings included."""
     if isinstance(value, str):

@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 
 from ..data.markdown_lint import FIGURE      # one syntax, checked when pages load and rendered here
 
@@ -32,3 +32,15 @@ def render(figure_id: str, value_id: str | None, ctx) -> str:
         page, _, anchor = figure["explained"].partition("#")
         note = f' (<a href="{ctx.link(page, anchor)}">sources differ</a>)'
     return f'<span class="figure">{low:,} to {high:,}</span>{note}{ctx.cite(sources)}'
+
+
+def in_text(text: str, ctx, escape_text) -> Markup:
+    """Data text with its `[#figure]` references rendered and everything else escaped by `escape_text` (for HTML
+    or for Markdown): the one way a data field shows a registered figure."""
+    out, last = [], 0
+    for match in FIGURE.finditer(text):
+        out.append(escape_text(text[last:match.start()]))
+        out.append(Markup(render(match.group(1), match.group(2), ctx)))
+        last = match.end()
+    out.append(escape_text(text[last:]))
+    return Markup("").join(out)
