@@ -354,7 +354,7 @@ def finish_page(html: str, dest: str, project: Project, directory_urls: bool, of
     html = project.abbreviations.mark(html)
     html = print_options.add(html)
     html = tables.box(html)
-    return html if offline else csp.add(html)
+    return csp.add(html, offline)
 
 
 def finish_site(site_dir: Path) -> None:

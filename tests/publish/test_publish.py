@@ -379,4 +379,13 @@ def test_the_offline_edition_searches_from_file(offline_site, page):
     assert term.lower() in page.locator(".md-search-result").inner_text().lower()
     assert all(urlsplit(r).scheme in ("file", "data", "blob", "about") for r in page.recorder.requests), \
         page.recorder.requests
-    assert not page.recorder.console_errors
+    assert not page.recorder.console_errors          # a Content-Security-Policy violation is a console error
+
+
+def test_the_offline_edition_has_a_content_security_policy(offline_site):
+    """Opened from file://, the offline edition still refuses other hosts, plugins, <base> and form targets."""
+    for path in sorted(offline_site.rglob("*.html"))[:20]:
+        html = path.read_text(encoding="utf-8")
+        policy = html.split('<meta http-equiv="Content-Security-Policy" content="', 1)[1].split('"', 1)[0]
+        assert "default-src 'self' file:" in policy and "object-src 'none'" in policy, path
+        assert "https:" not in policy and "*" not in policy, path
