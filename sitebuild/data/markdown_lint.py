@@ -78,7 +78,8 @@ def lint(shown: str, text: str, ids: dict[str, set[str]], choices: dict[str, lis
         for ident in cited:
             if ident not in ids.get("sources", set()):
                 problems.append(Problem(shown, number, "", "", f"citation of unknown source '{ident}' (expected an id defined in docs/data/sources/)"))
-    found = shortcodes.find(text)
+    prose = dict(_prose_lines(text))          # shortcodes in code blocks are left alone, as the expand step does
+    found = [code for code in shortcodes.find(text) if code.line in prose]
     found_lines = {code.line for code in found}
     for number, line in _prose_lines(text):
         if shortcodes.ANY_SHORTCODE.search(line) and number not in found_lines:

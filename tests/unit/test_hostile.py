@@ -120,6 +120,11 @@ def test_a_hostile_page_fails_the_real_build(case, tmp_path):
     assert "docs/explainer/2012.md:" in result.stdout and HOSTILE_PAGES[case][1] in result.stdout, result.stdout[-2000:]
 
 
+def test_a_shortcode_in_a_code_block_is_not_checked(tmp_path):
+    page = "# T\n\n```\n<!-- md:no-such-shortcode x=1 -->\n```\n"
+    assert load_problems(tmp_path, {"docs/zz.md": page}) == []
+
+
 def test_shortcodes_and_citations_in_code_are_left_alone():
     html = gate.article(rendered("# T\n\n```\n<!-- md:timeline year=2013 -->\n[@unsc-res-2085]\n```\n\n"
                                  "`[@unsc-res-2085]`\n"))
