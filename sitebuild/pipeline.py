@@ -88,7 +88,8 @@ class Project:
         """The HTML templates of the site's own blocks (sitebuild/templates/): every value is escaped for HTML."""
         env = jinja2.Environment(loader=jinja2.FileSystemLoader(PACKAGE / "templates"), auto_reload=False,
                                  autoescape=True)
-        env.filters["figures"] = jinja2.pass_context(lambda c, text: figures.in_text(text, c["ctx"], escape))
+        env.filters["figures"] = jinja2.pass_context(
+            lambda c, text, cite=True: figures.in_text(text, c["ctx"], escape, cite))
         return env
 
     @cached_property

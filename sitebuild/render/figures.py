@@ -17,13 +17,23 @@ def numbers(value: dict) -> list[int | float]:
     return [value[k] for k in ("number", "low", "high") if k in value]
 
 
-def render(figure_id: str, value_id: str | None, ctx) -> str:
+def _citation(source_ids: list[str], ctx, cite: bool) -> str:
+    """Numbered links to the page's list of sources, or, on a page without such a list (a timeline year page), links
+    straight to the documents, named by who published them."""
+    if cite:
+        return str(ctx.cite(source_ids))
+    sources = [ctx.dataset.get("sources", i) for i in source_ids]
+    links = "; ".join(f'<a href="{escape(s["url"])}">{escape(s.get("publisher") or s["author"])}</a>' for s in sources)
+    return f' <span class="figure__sources">({links})</span>'
+
+
+def render(figure_id: str, value_id: str | None, ctx, cite: bool = True) -> str:
     figure = ctx.dataset.get("figures", figure_id)
     values = {v["id"]: v for v in figure["values"]}
     chosen = value_id or figure.get("default") or (figure["values"][0]["id"] if len(values) == 1 else None)
     if chosen:
         value = values[chosen]
-        return str(f'<span class="figure">{escape(value["text"])}</span>{ctx.cite(value["sources"])}')
+        return f'<span class="figure">{escape(value["text"])}</span>{_citation(value["sources"], ctx, cite)}'
     every = sorted(n for v in figure["values"] for n in numbers(v))
     sources = list(dict.fromkeys(s for v in figure["values"] for s in v["sources"]))
     low, high = every[0], every[-1]
@@ -31,16 +41,16 @@ def render(figure_id: str, value_id: str | None, ctx) -> str:
     if figure.get("explained"):
         page, _, anchor = figure["explained"].partition("#")
         note = f' (<a href="{ctx.link(page, anchor)}">sources differ</a>)'
-    return f'<span class="figure">{low:,} to {high:,}</span>{note}{ctx.cite(sources)}'
+    return f'<span class="figure">{low:,} to {high:,}</span>{note}{_citation(sources, ctx, cite)}'
 
 
-def in_text(text: str, ctx, escape_text) -> Markup:
+def in_text(text: str, ctx, escape_text, cite: bool = True) -> Markup:
     """Data text with its `[#figure]` references rendered and everything else escaped by `escape_text` (for HTML
     or for Markdown): the one way a data field shows a registered figure."""
     out, last = [], 0
     for match in FIGURE.finditer(text):
         out.append(escape_text(text[last:match.start()]))
-        out.append(Markup(render(match.group(1), match.group(2), ctx)))
+        out.append(Markup(render(match.group(1), match.group(2), ctx, cite)))
         last = match.end()
     out.append(escape_text(text[last:]))
     return Markup("").join(out)

@@ -61,7 +61,7 @@ CITATION_BLOCKS = re.compile(
     r'<ol class="(sources-cited|registry)"[^>]*>.*?</ol>|<p class="(tl-event__sources|doc__meta)">.*?</p>'
     r'|<h2 class="doc__title">.*?</h2>|<aside class="cite-page".*?</aside>|<svg.*?</svg>'
     r'|<span lang="fr">.*?</span>|<span class="say">.*?</span>'       # French forms and pronunciation guides
-    r'|<span class="tl-event__account-sources">.*?</span>'             # the sources of the parties' accounts
+    r'|<span class="(tl-event__account-sources|figure__sources)">.*?</span>'   # sources of accounts and figures
     r'|<a [^>]*href="(https?:|[^"]*sources/(primary|index)/)[^"]*"[^>]*>.*?</a>', re.S)
 
 

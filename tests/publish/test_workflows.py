@@ -165,7 +165,7 @@ def test_the_lockfile_is_hashed_and_matches_the_pins(tmp_path):
     assert check_lock.problems() == []
     lock = (ROOT / "requirements-lock.txt").read_text(encoding="utf-8")
     assert lock.count("--hash=sha256:") > 70 and "pip-compile" in lock
-    for name in ("requirements.txt", "requirements-dev.txt", "requirements-lock.txt"):
+    for name in ("requirements.txt", "requirements-zensical.txt", "requirements-dev.txt", "requirements-lock.txt"):
         shutil.copy(ROOT / name, tmp_path / name)
     pins = (tmp_path / "requirements.txt").read_text(encoding="utf-8")
     (tmp_path / "requirements.txt").write_text(pins.replace("mike==2.2.0", "mike==2.1.3"), encoding="utf-8")

@@ -55,7 +55,7 @@ def view(event: dict, ctx, cite: bool) -> SimpleNamespace:
     disagreement = event.get("disagreement")
     sources = [data.get("sources", s) for s in source_ids(event)]
     return SimpleNamespace(
-        id=event["id"], title=event["title"], summary=event["summary"], key=bool(event.get("key")),
+        id=event["id"], title=event["title"], summary=event["summary"], key=bool(event.get("key")), cite=cite,
         context=bool(event.get("context")),
         category=event["category"], category_label=ctx.vocab.event_categories[event["category"]],
         date=event["date"], date_label=date_label(event["date"]),
