@@ -36,7 +36,7 @@ from . import open_data
 from .data import checks, loader, markdown_lint, schema, shortcodes
 from .data.dataset import Dataset
 from .data.problems import InputError, Problem
-from .html import abbreviations, csp, links, print_options, tables
+from .html import abbreviations, csp, links, print_links, print_options, self_check, tables
 from .render.context import TIMELINE, timeline_page, timeline_slugs
 from .render.embeds.actors import label as actor_label
 from .vocab import Vocabulary, kinds, read_schema
@@ -318,7 +318,9 @@ def finish_page(html: str, dest: str, project: Project, directory_urls: bool, of
     """One built page: `dest` is its path in the site (explainer/2012/index.html)."""
     html = links.resolve(html, dest, directory_urls)
     html = project.abbreviations.mark(html)
+    html = self_check.mark(html)
     html = print_options.add(html)
+    html = print_links.add(html, dest, project.config.get("site_url", ""), str(project.config.get("extra", {}).get("edition")))
     html = tables.box(html)
     return html if offline else csp.add(html)
 
