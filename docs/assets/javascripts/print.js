@@ -1,7 +1,8 @@
 /* Printing.
    1. Answer blocks (quizzes, lesson answer keys): the blocks a reader has opened print with their answer; closed
-      ones print their question only. Material opens every block just before printing, so each block's own state
-      is kept here in `data-opened` (print.css reads it). Without JavaScript the browser prints blocks as they are.
+      ones print their question only. Material opens every block just before printing (and leaves them open), so
+      each block's own state is kept here in `data-opened` (print.css reads it) and restored afterwards. Without
+      JavaScript the browser prints blocks as they are.
    2. The teacher may instead print every answer together on a separate page at the end. The choice is in the
       page's HTML (sitebuild/html/print_options.py); without JavaScript it is hidden. */
 (function () {
@@ -12,7 +13,12 @@
 
   var printing = false;
   window.addEventListener("beforeprint", function () { printing = true; });
-  window.addEventListener("afterprint", function () { printing = false; });
+  window.addEventListener("afterprint", function () {   /* Material leaves them all open: close the others again */
+    printing = false;
+    Array.prototype.forEach.call(blocks, function (block) {
+      if (!block.hasAttribute("data-opened")) block.open = false;
+    });
+  });
   function remember(block) {
     if (block.open) block.setAttribute("data-opened", "");
     else block.removeAttribute("data-opened");
