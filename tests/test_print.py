@@ -68,6 +68,7 @@ def test_handout_and_key_print_alone_within_three_pages(base_url, page, url):
             assert words not in text, f"{url}: {words!r} printed on {paper}"
         numbers = CITATION_NUMBERS.findall(text)
         assert not numbers, f"{url}: citation numbers printed on {paper}: {numbers[:5]}"
+        assert "This page online, with a link to every source:" in text, f"{url}: the page's address is missing"
     page.emulate_media(media="print")
     cards = page.locator(".cards li")
     if cards.count():
@@ -134,6 +135,7 @@ def test_2012_explainer_prints_the_reading_only_on_six_pages(base_url, page):
                          "Events on the timeline"):
             assert left_out not in text, f"{left_out!r} printed in the reading-only mode"
         assert not CITATION_NUMBERS.findall(text)
+        assert "Every statement in this reading is cited on the page online" in text
     assert whole > 6, f"the whole page prints on {whole} pages"
 
 

@@ -3,9 +3,11 @@
 - Each link of the page's content that leads to another page or file of the site gets `data-print-url`, its full
   address in this edition (site_url + edition + path, as overrides/partials/edition.html builds them): print.css
   prints it after the link, since `../key/` means nothing on paper.
-- The article gets `data-print-url` (the page's own address) and `data-print-page`: "handout" or "key" for the
-  classroom's student handouts and answer keys (classroom/lesson-<slug>/handout/ and key/), "explainer" for the
-  explainer pages, so print.css can print them alone and without what only a screen needs.
+- The body gets `data-print-page`: "handout" or "key" for the classroom's student handouts and answer keys
+  (classroom/lesson-<slug>/handout/ and key/), "explainer" for the explainer pages, so print.css can print them
+  alone and without what only a screen needs; the article ends with an empty `<p class="print-address">` holding
+  the page's own address, which print.css prints where the printout needs it. (The article's own tag is left as
+  Material writes it.)
 """
 
 from __future__ import annotations
@@ -28,12 +30,13 @@ def online_path(dest: str) -> str:
     return dest
 
 
-def add(html: str, dest: str, site_url: str, edition: str) -> str:
-    """`dest` is the page's path in the site (explainer/2012/index.html or, offline, explainer/2012.html)."""
+def add(html: str, dest: str, config: dict) -> str:
+    """`dest` is the page's path in the site (explainer/2012/index.html or, offline, explainer/2012.html); `config`
+    is mkdocs.yml's (site_url, extra.edition)."""
     found = _ARTICLE.search(html)
     if not found or dest == "404.html":
         return html
-    base = site_url.rstrip("/") + "/" + edition + "/"
+    base = f'{str(config.get("site_url") or "").rstrip("/")}/{(config.get("extra") or {}).get("edition", "dev")}/'
     end = html.find("</article>", found.end())
     end = len(html) if end < 0 else end
 
@@ -47,9 +50,7 @@ def add(html: str, dest: str, site_url: str, edition: str) -> str:
         target = "" if target == "." else target + ("/" if path.endswith("/") else "")
         return f'{match.group(0)} data-print-url="{escape(base + online_path(target) + fragment)}"'
 
+    address = f'<p class="print-address" data-print-url="{escape(base + online_path(dest))}"></p>\n'
+    html = html[:found.end()] + _LINK.sub(absolute, html[found.end():end]) + address + html[end:]
     kind = _KIND.match(dest)
-    attrs = f' data-print-url="{escape(base + online_path(dest))}"'
-    if kind:
-        attrs += f' data-print-page="{kind.group(1) or kind.group(2)}"'
-    content = _LINK.sub(absolute, html[found.end():end])
-    return html[:found.end()] + attrs + content + html[end:]
+    return html.replace("<body ", f'<body data-print-page="{kind.group(1) or kind.group(2)}" ', 1) if kind else html
