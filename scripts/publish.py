@@ -2,7 +2,7 @@
 """Publish one edition of the site to the gh-pages branch with mike, and build its offline ZIP.
 
 Usage: python scripts/publish.py EDITION [--latest] [--replace REASON] [--remote NAME] [--push] [--skip-tests]
-                                 [--no-offline] [--zip-dir DIR]
+                                 [--no-offline] [--no-pdfs] [--zip-dir DIR]
 
 EDITION is YEAR.N (2026.1) for a release or `dev` for the preview of main. In order, this:
   1. refuses, before doing anything else, to publish from a work tree with uncommitted changes; to deploy a
@@ -89,6 +89,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--push", action="store_true", help="push gh-pages to the remote when done")
     parser.add_argument("--skip-tests", action="store_true", help="do not run the test suite first")
     parser.add_argument("--no-offline", action="store_true", help="do not build the offline ZIP")
+    parser.add_argument("--no-pdfs", action="store_true",
+                        help="do not print the lessons' handouts and keys to PDF (scripts/print_pdfs.py)")
     parser.add_argument("--zip-dir", type=Path, default=ROOT / "build" / "offline", help="where the ZIP goes")
     args = parser.parse_args(argv)
     if not EDITION.match(args.edition):
@@ -215,16 +217,19 @@ def run_tests() -> None:
         raise PublishError("the tests failed: nothing was deployed")
 
 
-def build(site: Path, env: dict, what: str) -> None:
-    """The site's own strict build (./scripts/site.sh build) into `site`."""
+def build(site: Path, env: dict, what: str, pdfs: bool) -> None:
+    """The site's own strict build (./scripts/site.sh build) into `site`, then the lessons' handouts and keys printed
+    to PDF into it (scripts/print_pdfs.py), so each edition and its offline ZIP carry them."""
     run(["./scripts/site.sh", "build", "--site-dir", str(site)], env, what)
+    if pdfs:
+        run([sys.executable, str(ROOT / "scripts" / "print_pdfs.py"), str(site)], env, f"{what}: PDF handouts and keys")
 
 
-def build_offline(edition: str, zip_dir: Path, tmp: Path) -> Path:
+def build_offline(edition: str, zip_dir: Path, tmp: Path, pdfs: bool) -> Path:
     """Build the offline edition (works from file://) and zip it as <name>-<edition>/... ."""
     name = f"mali-crisis-explainer-{edition}"
     site = tmp / "offline" / name
-    build(site, environment(edition, OFFLINE="true"), "offline build")
+    build(site, environment(edition, OFFLINE="true"), "offline build", pdfs)
     zip_dir.mkdir(parents=True, exist_ok=True)
     target = zip_dir / f"{name}-offline.zip"
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -470,13 +475,13 @@ def publish(args: argparse.Namespace) -> None:
             run_tests()
             reached("tested")
         if not args.no_offline:
-            build_offline(args.edition, args.zip_dir.resolve(), tmp)
+            build_offline(args.edition, args.zip_dir.resolve(), tmp, not args.no_pdfs)
             reached("offline")
         site = site_url()
         source = git("rev-parse", "HEAD")
         built = tmp / "site"
         build(built, environment(args.edition, VERSION_PROVIDER="mike", MIKE_DOCS_VERSION=args.edition),
-              f"build {args.edition}")
+              f"build {args.edition}", not args.no_pdfs)
         reached("built")
         message = commit_message(args, source)
         for attempt in range(ATTEMPTS):

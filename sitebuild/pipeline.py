@@ -8,9 +8,9 @@
    `[#figure]` references become numbered links and figures, with the list of sources at the end. This runs
    inside the builder, as a Python-Markdown extension (sitebuild/extension.py, listed in mkdocs.yml).
 4. **render**: the builder (MkDocs or Zensical) turns Markdown into HTML pages with Material's templates.
-5. **finish**: each page's HTML gets its `site:` links made relative, abbreviations marked, print options,
-   scrollable tables and its Content-Security-Policy; then every internal link and anchor of the built site is
-   checked.                                                                              -> finish_page(), finish_site()
+5. **finish**: each page's HTML gets its `site:` links made relative, abbreviations marked, self-check questions,
+   print options and addresses, scrollable tables and its Content-Security-Policy; then every internal link and
+   anchor of the built site is checked.                                                  -> finish_page(), finish_site()
 
 How each builder runs it: MkDocs through its adapter, sitebuild/mkdocs_hooks.py (the only hook in mkdocs.yml);
 Zensical through sitebuild/zensical.py, which stages the generated pages, runs `zensical build`, then finishes the
@@ -36,7 +36,7 @@ from . import open_data
 from .data import checks, figure_check, loader, markdown_lint, schema, shortcodes
 from .data.dataset import Dataset
 from .data.problems import InputError, Problem
-from .html import abbreviations, csp, gate, links, print_options, tables
+from .html import abbreviations, csp, gate, links, print_links, print_options, self_check, tables
 from .render import figures
 from .render.context import TIMELINE, timeline_page, timeline_slugs
 from .render.embeds.actors import label as actor_label
@@ -353,7 +353,9 @@ def finish_page(html: str, dest: str, project: Project, directory_urls: bool, of
         raise InputError([Problem(shown, gate.trace(m, page.text) if page else 0, "", "",
                                   f"{m} (see CONTRIBUTING, 'What a page may contain')") for m in found])
     html = project.abbreviations.mark(html)
+    html = self_check.mark(html)
     html = print_options.add(html)
+    html = print_links.add(html, dest, project.config)
     html = tables.box(html)
     return csp.add(html, offline)
 

@@ -73,7 +73,9 @@ def _link(work: Path) -> None:
 
 
 def publish(work: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    """Run the working copy's scripts/publish.py with this Python; output in .stdout."""
+    """Run the working copy's scripts/publish.py with this Python; output in .stdout. The lessons' PDFs are printed
+    only when the call says "--with-pdfs" (they take a minute; one publish of the suite checks them)."""
+    args = tuple(a for a in args if a != "--with-pdfs") if "--with-pdfs" in args else (*args, "--no-pdfs")
     return subprocess.run([sys.executable, "scripts/publish.py", *args], cwd=work,
                           env={**os.environ, **GIT_ENV, **(env or {})}, stdout=subprocess.PIPE,
                           stderr=subprocess.STDOUT, text=True, timeout=900)

@@ -86,4 +86,55 @@ def lint(shown: str, text: str, ids: dict[str, set[str]], choices: dict[str, lis
             problems.append(Problem(shown, number, "", "", "malformed shortcode (expected <!-- md:name arg=value --> alone on its line)"))
     for code in found:
         problems += [Problem(shown, code.line, "", "", message) for message in shortcodes.check(code, ids, choices)]
+    problems += [Problem(shown, number, "", "", message) for number, message in self_checks(text)]
+    return problems
+
+
+QUESTION = re.compile(r"^\?\?\?\+? question\b")
+CHOICE = re.compile(r"^(\s*)[-*+] \[(.?)\]")
+
+
+def self_checks(text: str) -> list[tuple[int, str]]:
+    """(line, problem) for self-check questions: a `??? question` block may open with a list of choices, each
+    `- [ ] ...` or, for the one right answer, `- [x] ...`, with no blank line between them, followed by the
+    explanation. A choice anywhere else is a mistake (sitebuild/html/self_check.py reads only these)."""
+    lines = dict(_prose_lines(text))
+    problems, claimed = [], set()
+    for number, line in lines.items():
+        if not QUESTION.match(line):
+            continue
+        body = []
+        for n in range(number + 1, max(lines) + 1):
+            if lines.get(n, "").strip() and not lines.get(n, "").startswith("    "):
+                break
+            body.append(n)
+        first = next((n for n in body if lines[n].strip()), None)
+        if first is None or not CHOICE.match(lines[first]):
+            continue
+        choices, n = [], first
+        while n in body and lines[n].strip():
+            if CHOICE.match(lines[n]) and len(CHOICE.match(lines[n]).group(1)) == 4:
+                choices.append(n)
+            elif not lines[n].startswith("      "):
+                problems.append((n, "a self-check choice list continues on lines indented by 6 spaces, and each "
+                                    "choice starts with '- [ ] ' or '- [x] '"))
+            n += 1
+        claimed.update(choices)
+        for c in choices:
+            if CHOICE.match(lines[c]).group(2) not in (" ", "x"):
+                problems.append((c, "a choice is marked '[ ]' (wrong) or '[x]' (the right answer)"))
+        right = [c for c in choices if CHOICE.match(lines[c]).group(2) == "x"]
+        if len(choices) < 2 or len(right) != 1:
+            problems.append((number, f"a self-check question needs two or more choices and exactly one marked [x] "
+                                     f"(found {len(choices)} choices, {len(right)} marked [x])"))
+        if not any(lines[m].strip() for m in body if m > n):
+            problems.append((number, "a self-check question needs an explanation after its choices (why the right "
+                                     "answer is right), separated from them by a blank line"))
+        if n + 1 in body and CHOICE.match(lines.get(n + 1, "")):
+            problems.append((n + 1, "no blank line between the choices of a self-check question"))
+    for number, line in lines.items():
+        match = CHOICE.match(line)
+        if match and match.group(2) in (" ", "x") and number not in claimed:
+            problems.append((number, "a choice ('- [ ]' or '- [x]') outside a self-check question: choices open "
+                                     "a '??? question' block, indented by 4 spaces"))
     return problems

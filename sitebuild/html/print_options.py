@@ -3,7 +3,7 @@ HTML, after the heading above the first block, so the page does not change shape
 
 Inserting it from JavaScript after the page had loaded made the browser restyle and re-lay out the whole page
 (Lighthouse measured it as blocking time on the explainer pages). Without JavaScript the choice is hidden
-(site.css: `.no-js .print-options`) and the default applies: closed blocks print their question only.
+(site.css: `.no-js .print-options`) and the default applies: closed blocks print their question only, opened ones with their answer.
 docs/assets/javascripts/print.js reacts to the choice.
 """
 
@@ -12,7 +12,7 @@ import re
 _FIRST_BLOCK = re.compile(r'<details class="(?:[^"]*\s)?(?:question|answer)(?:\s[^"]*)?"')
 _HEADING_END = re.compile(r"</h[23]>")
 OPTIONS = ('<fieldset class="print-options"><legend>When printing this page</legend>'
-           '<label><input type="radio" name="print-answers" value="hide" checked> leave the answers out</label> '
+           '<label><input type="radio" name="print-answers" value="hide" checked> print only the answers I have opened</label> '
            '<label><input type="radio" name="print-answers" value="page"> print the answers on a separate page'
            '</label></fieldset>\n')
 

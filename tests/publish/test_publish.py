@@ -30,10 +30,11 @@ REFUSED = 3             # publish.py's exit status when a check refuses
 
 @pytest.fixture(scope="module")
 def published(tmp_path_factory):
-    """Two releases pushed to a bare origin: OLD (with its offline ZIP), then NEW; gh-pages states recorded."""
+    """Two releases pushed to a bare origin: OLD (with its offline ZIP and the lessons' PDFs), then NEW; gh-pages
+    states recorded."""
     tmp = tmp_path_factory.mktemp("publish")
     origin, work = make_origin(tmp)
-    first = publish(work, OLD, "--latest", "--push", "--skip-tests")
+    first = publish(work, OLD, "--latest", "--push", "--skip-tests", "--with-pdfs")
     assert first.returncode == 0, first.stdout[-6000:]
     after_first = tree(origin)
     second = publish(work, NEW, "--latest", "--push", "--skip-tests", "--no-offline")
@@ -380,6 +381,20 @@ def test_the_offline_edition_searches_from_file(offline_site, page):
     assert all(urlsplit(r).scheme in ("file", "data", "blob", "about") for r in page.recorder.requests), \
         page.recorder.requests
     assert not page.recorder.console_errors          # a Content-Security-Policy violation is a console error
+
+
+def test_the_edition_and_its_offline_zip_carry_the_lessons_pdfs(published, offline_site):
+    """The publish step prints every handout and key to PDF (scripts/print_pdfs.py) into the edition on gh-pages and
+    into the offline ZIP, and the lesson pages link them."""
+    handouts = sorted(ROOT.glob("docs/classroom/lesson-*/handout.md"))
+    assert handouts
+    for handout in handouts:
+        slug = handout.parent.name
+        for name in ("handout.pdf", "key.pdf"):
+            assert (offline_site / "classroom" / slug / name).is_file(), (slug, name)
+            git("cat-file", "-e", f"gh-pages:{OLD}/classroom/{slug}/{name}", cwd=published["origin"])
+    lesson = (offline_site / "classroom" / handouts[0].parent.name).with_suffix(".html").read_text(encoding="utf-8")
+    assert ".pdf" in lesson
 
 
 def test_the_offline_edition_has_a_content_security_policy(offline_site):
