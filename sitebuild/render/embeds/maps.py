@@ -150,7 +150,7 @@ def place_labels(markers: list[dict], width: float, height: float, size: float, 
 # least HIT_PX wide. Two close-ups follow it, the north and central Mali, at a larger scale.
 MAP_WIDTH = 440
 FONT = 16                     # label size in the map's units at build time (site.css draws them smaller on wide screens)
-PHONE_PX = 288                # the map's width on a 320 px phone
+PHONE_PX = 280                # the map's width on a 320 px phone (288 px of content), with a margin
 HIT_PX = 24                   # the smallest tap target (WCAG 2.2, 2.5.8)
 CLOSE_UPS = [
     {"id": "north", "title": "Northern Mali, close up", "extent": geo.Extent(west=-5.4, east=4.7, south=14.7, north=21.3)},
