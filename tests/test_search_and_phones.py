@@ -119,7 +119,7 @@ def test_who_held_what_works_without_javascript(browser, base_url):
         page.goto(base_url + "map/", wait_until="load")
         main = page.locator(".map__figure").first
         assert main.locator(".map__zone--2012").is_visible() and not main.locator(".map__zone--2013").is_visible()
-        page.locator(".map__periods input[value='2015']").check()
+        page.locator(".map__period-input[value='2015']").check()
         assert main.locator(".map__zone--2015").is_visible() and not main.locator(".map__zone--2012").is_visible()
         text = page.locator(".map__periods-text").inner_text()        # the text alternative names every period
         for period in ("2012", "2013", "2015", "approximate"):
