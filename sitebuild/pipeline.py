@@ -313,7 +313,8 @@ def generate(project: Project) -> dict[str, str]:
         if path not in project.pages:
             meta = {"title": actor_label(actor),
                     "description": f"Who is {actor_label(actor)}? Data, relationships and events in the Mali crisis, "
-                                   "2012 to 2015."}
+                                   "2012 to 2015.",
+                    "search": {"boost": 2}}     # actor pages rank above the sources registry for names
             front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
             out[path] = f"---\n{front}---\n\n# {markdown_text(actor_label(actor))}\n\n<!-- md:actor {actor['id']} -->\n"
     out.update(open_data.files(project))

@@ -45,7 +45,7 @@ def expand(markdown: str, project, stash: Callable[[str], str]) -> str:
         else:
             out.append(_inline(line, ctx))
     text = "\n".join(out)
-    text = _with_reading_time(text, markdown, points)
+    text = _with_reading_time(text, markdown, points, _jumps(markdown, bool(ctx.cited)))
     if ctx.cited:
         text += "\n\n## Sources cited on this page {#sources-cited}\n\n" + str(_sources_cited(ctx))
     # No blank line after the last block: Python-Markdown would wrap a kept-apart HTML block that ends the text
@@ -80,9 +80,28 @@ def _sources_cited(ctx: PageContext) -> str:
     return ctx.render_html("sources-cited.html", sources=sources)
 
 
-def _with_reading_time(text: str, source: str, key_points: list[str]) -> str:
-    """Under the title: 'About N minutes to read' on pages with enough prose (200 words a minute), then the page's
-    key points (front matter `key_points`, already expanded: they are cited first)."""
+# Sections a reader may want to reach from the top of a long page: (heading as written, anchor, link text).
+JUMPS = [("## Check your understanding", "check-your-understanding", "Quiz"),
+         ("## Discussion questions", "discussion-questions", "Discussion")]
+
+
+def _jumps(markdown: str, cited: bool) -> str:
+    """'On this page: Quiz · Discussion · Sources', for pages with a quiz (explainer pages): links to those
+    sections and to the list of sources cited."""
+    lines = {line.strip() for line in markdown.split("\n")}
+    links = [(anchor, text) for heading, anchor, text in JUMPS if heading in lines]
+    if not links:
+        return ""
+    if cited:
+        links.append(("sources-cited", "Sources"))
+    items = " · ".join(f'<a href="#{anchor}">{text}</a>' for anchor, text in links)
+    return f'\n\n<nav class="page-jumps" aria-label="On this page"><strong>On this page:</strong> {items}</nav>\n'
+
+
+def _with_reading_time(text: str, source: str, key_points: list[str], jumps: str = "") -> str:
+    """Under the title: 'About N minutes to read' on pages with enough prose (200 words a minute), the jump list
+    to the quiz, discussion and sources, then the page's key points (front matter `key_points`, already expanded:
+    they are cited first)."""
     title = re.search(r"^# .+$", text, re.M)
     if not title:
         return text
@@ -91,6 +110,7 @@ def _with_reading_time(text: str, source: str, key_points: list[str]) -> str:
     head = ""
     if words >= MIN_WORDS:
         head += f'\n\n<p class="reading-time">About {minutes} minute{"s" if minutes != 1 else ""} to read</p>\n'
+    head += jumps
     if key_points:
         items = "\n".join("    - " + point for point in key_points)
         head += f'\n\n!!! abstract "Key points"\n\n{items}\n'

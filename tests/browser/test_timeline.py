@@ -120,6 +120,7 @@ def test_without_javascript_every_event_shows(browser, base_url):
 
 def test_explainer_pages_embed_slices_that_link_back(base_url, page):
     page.goto(base_url + "explainer/2013/", wait_until="load")
+    page.locator("details.tl-fold > summary").click()          # embedded timelines are folded
     embedded = page.locator(".tl .tl-event")
     assert embedded.count() > 3
     link = embedded.first.locator(".tl-event__title a")

@@ -14,7 +14,7 @@ from ... import geo
 from ..context import TIMELINE
 from ..text import date_label
 
-MAP_WIDTH, LOCATOR_WIDTH = 800, 300
+LOCATOR_WIDTH = 300
 MALI = "Mali"
 # Mali's bounding box with a margin: the smallest locator map.
 LOCATOR_EXTENT = geo.Extent(west=-13.0, east=5.5, south=9.5, north=25.8)
@@ -25,29 +25,10 @@ COUNTRY_NAMES = {
     "NL": "Netherlands", "FR": "France", "BE": "Belgium", "LU": "Luxembourg", "GN": "Guinea", "NG": "Nigeria",
     "MA": "Morocco", "TN": "Tunisia", "GH": "Ghana",
 }
-# Country names on the main map: (text, lon, lat), placed by hand in empty parts of each country.
-COUNTRY_LABELS = [
-    ("MALI", -7.4, 13.6), ("MAURITANIA", -11.2, 20.8), ("ALGERIA", 1.8, 29.6), ("NIGER", 11.2, 19.6),
-    ("BURKINA FASO", -1.6, 10.9), ("SENEGAL", -14.6, 13.3), ("GUINEA", -11.2, 10.4), ("CÔTE D'IVOIRE", -5.6, 8.7),
-    ("NIGERIA", 8.6, 10.2), ("CHAD", 15.6, 16.4), ("LIBYA", 13.6, 27.4), ("MOROCCO", -6.4, 30.3),
-    ("WESTERN SAHARA", -12.8, 25.0), ("TUNISIA", 9.4, 34.6), ("GHANA", -1.3, 8.4), ("BENIN", 2.3, 9.7),
-]
-# The area held by armed groups from April 2012 to January 2013: Mali north of this line, i.e. the regions of
-# Timbuktu, Gao and Kidal as they were in 2012 (approximate: their southern limits, simplified). West to east.
-OCCUPIED_LINE = [(-13.0, 15.5), (-5.4, 15.5), (-4.3, 15.6), (-2.0, 15.4), (-1.0, 15.1), (0.3, 14.95), (5.0, 14.95)]
-OCCUPATION = {
-    "from": "April 2012", "to": "January 2013",
-    "sources": ["unesco-whc-2012-soc-timbuktu", "dw-2012-04-01-rebels-enter-timbuktu"],
-    "taken": [("2012-03-30-fall-of-kidal", "Kidal"), ("2012-03-31-fall-of-gao", "Gao"),
-              ("2012-04-01-fall-of-timbuktu", "Timbuktu")],
-    "retaken": [("2013-01-26-gao-retaken", "Gao"), ("2013-01-28-timbuktu-retaken", "Timbuktu"),
-                ("2013-01-29-kidal-airport", "Kidal")],
-}
-# Central Mali, where many places are close together, drawn again at a larger scale in the map's top-left corner.
-INSET = {"extent": geo.Extent(west=-6.3, east=-2.6, south=14.25, north=15.95), "x": 8, "y": 8, "width": 330,
-         "title": "Central Mali (enlarged)"}
+# Country names on the crisis map: (text, lon, lat), placed by hand in empty parts of each country.
+COUNTRY_LABELS = [("MAURITANIA", -9.6, 20.6), ("ALGERIA", 2.6, 24.4), ("NIGER", 3.4, 14.2), ("BURKINA FASO", -0.9, 11.0),
+                  ("GUINEA", -10.9, 10.5), ("CÔTE D'IVOIRE", -6.6, 10.25)]
 KIND_ORDER = {"capital": 0, "city": 1, "town": 2, "site": 3, "village": 4, "region": 5, "country": 6}
-FONT = 13          # label size in the main map's units (it scales with the map)
 
 
 # ---- Shared helpers ------------------------------------------------------------------------------------------
@@ -74,14 +55,6 @@ def _country_paths(outlines: Path, projection: geo.Projection, tolerance: float,
 def _outlines(path: Path) -> dict[str, tuple[list, tuple[float, float, float, float]]]:
     """Country name -> (polygons, bounding box), for the countries the outlines give any polygon."""
     return {name: (polys, geo.bbox(polys)) for name, polys in geo.load_countries(path).items() if polys}
-
-
-def _occupied_zone(projection: geo.Projection) -> str:
-    """Path data for the part of the box north of OCCUPIED_LINE (clipped to Mali in the partial)."""
-    north = projection.extent.north + 1
-    points = [projection(lon, lat) for lon, lat in OCCUPIED_LINE]
-    points += [projection(OCCUPIED_LINE[-1][0], north), projection(OCCUPIED_LINE[0][0], north)]
-    return "M" + "L".join(f"{geo.fmt(x)} {geo.fmt(y)}" for x, y in points) + "Z"
 
 
 def coordinates_label(lat: float, lon: float) -> str:
@@ -172,6 +145,48 @@ def place_labels(markers: list[dict], width: float, height: float, size: float, 
 
 
 # ---- The main map --------------------------------------------------------------------------------------------
+# The crisis map is drawn for phones first: Mali fills a 440-unit box, which shows 288 px wide on a 320 px phone
+# (Material's content margins), so that labels of FONT units are legible there and every link's hit circle is at
+# least HIT_PX wide. Two close-ups follow it, the north and central Mali, at a larger scale.
+MAP_WIDTH = 440
+FONT = 16                     # label size in the map's units at build time (site.css draws them smaller on wide screens)
+PHONE_PX = 280                # the map's width on a 320 px phone (288 px of content), with a margin
+HIT_PX = 24                   # the smallest tap target (WCAG 2.2, 2.5.8)
+CLOSE_UPS = [
+    {"id": "north", "title": "Northern Mali, close up", "extent": geo.Extent(west=-5.4, east=4.7, south=14.7, north=21.3)},
+    {"id": "centre", "title": "Central Mali, close up", "extent": geo.Extent(west=-6.5, east=-2.5, south=13.9, north=15.95)},
+]
+# Region names drawn on the maps (lon, lat), placed by hand away from the towns.
+REGION_LABELS = [("Timbuktu region", -4.2, 21.3), ("Kidal region", 1.9, 21.0), ("Gao region", 2.0, 17.2),
+                 ("Mopti region", -2.6, 14.0), ("Kayes", -10.6, 14.9), ("Koulikoro", -7.6, 14.8),
+                 ("Ségou", -5.9, 13.8), ("Sikasso", -6.3, 11.2)]
+RIVER_LABEL = ("Niger River", -10.0, 12.1)
+# Who held what: three periods, each a set of 2012 regions hatched as held by armed groups opposed to the
+# government, with a cited description. Approximate: towns changed hands, and control of the desert between them
+# was never complete.
+PERIODS = [
+    {"id": "2012", "label": "2012", "title": "April 2012 to January 2013",
+     "regions": ["Timbuktu", "Gao", "Kidal"], "hatched": "the regions of Timbuktu, Gao and Kidal",
+     "text": "Armed groups held the regions of Timbuktu, Gao and Kidal after the army lost Kidal, Gao and Timbuktu "
+             "between 30 March and 1 April 2012. The MNLA was pushed out of Gao by MUJAO in June 2012, and MUJAO "
+             "also took Douentza, south of these regions, in September 2012.",
+     "sources": ["unesco-whc-2012-soc-timbuktu", "dw-2012-04-01-rebels-enter-timbuktu",
+                 "voa-2012-06-28-islamists-oust-tuareg-from-gao", "france24-2012-09-01-militants-capture-douentza"]},
+    {"id": "2013", "label": "2013", "title": "After Operation Serval, from February 2013",
+     "regions": ["Kidal"], "hatched": "the Kidal region",
+     "text": "French and Malian forces retook Gao and Timbuktu at the end of January 2013. In Kidal, French troops "
+             "took the airport, while the MNLA, which had come back to the town, claimed to control it.",
+     "sources": ["news24-ap-2013-01-26-french-forces-take-airport-bridge", "nbc-reuters-2013-01-28-forces-seal-off-timbuktu",
+                 "pri-2013-01-30-kidal-airport-french-troops"]},
+    {"id": "2015", "label": "2015", "title": "From May 2014 to 2015",
+     "regions": ["Kidal"], "hatched": "the Kidal region",
+     "text": "After the army's failed attack on Kidal in May 2014, the town of Kidal and Ménaka were in the hands of "
+             "the rebel groups led by the MNLA. In April 2015, armed groups of the pro-government Platform took "
+             "Ménaka.",
+     "sources": ["news24-2014-05-23-mali-in-crisis", "un-sg-report-2015-732"]},
+]
+
+
 def _places_table(ctx, events_at: dict[str, list[dict]], drawn: set[str]) -> list[dict]:
     rows = []
     for place in ctx.dataset.items("places"):
@@ -189,9 +204,10 @@ def radius(count: int) -> float:
     return round(3.5 + 1.9 * math.sqrt(count), 1) if count else 3.0
 
 
-def _markers(places: list[dict], events_at: dict, projection: geo.Projection) -> list[dict]:
-    """Markers for the places inside the projection's extent, most important first. Whole countries, regions
-    without events, and places without events hidden under a busier marker are left to the table."""
+def _markers(places: list[dict], events_at: dict, projection: geo.Projection, grow: float = 1.0) -> list[dict]:
+    """Markers for the places inside the projection's extent, most important first (towns before whole regions).
+    Whole countries, regions without events, and places without events hidden under a busier marker are left to
+    the table."""
     markers = []
     for place in places:
         count = len(events_at.get(place["id"], []))
@@ -201,58 +217,86 @@ def _markers(places: list[dict], events_at: dict, projection: geo.Projection) ->
             continue
         x, y = projection(place["lon"], place["lat"])
         markers.append({"id": place["id"], "name": place["name"], "x": round(x, 1), "y": round(y, 1),
-                        "r": radius(count), "count": count, "kind": place["kind"],
+                        "r": round(radius(count) * grow, 1), "count": count, "kind": place["kind"],
                         "label": place["name"] + (f" ({count})" if count else ""), "region": place["kind"] == "region"})
-    markers.sort(key=lambda m: (-m["count"], KIND_ORDER.get(m["kind"], 9), m["name"]))
+    markers.sort(key=lambda m: (m["region"], -m["count"], KIND_ORDER.get(m["kind"], 9), m["name"]))
     busy = [m for m in markers if m["count"]]
     return [m for m in markers if m["count"] or
             not any(math.hypot(m["x"] - b["x"], m["y"] - b["y"]) < m["r"] + b["r"] for b in busy)]
 
 
-def _inset(ctx, places, events_at, main: geo.Projection) -> dict:
-    """The central Mali inset: its own projection, drawn in a panel at INSET's position on the main map."""
-    projection = geo.Projection(INSET["extent"], INSET["width"])
-    width, height = INSET["width"], round(projection.height, 1)
-    markers = _markers(places, events_at, projection)
-    title = (6, 16, INSET["title"])
-    place_labels(markers, width, height, FONT - 1, [_box(title[0], title[1], title[2], 12, "start")], reaches=(0, 10))
-    (x0, y0), (x1, y1) = main(INSET["extent"].west, INSET["extent"].north), main(INSET["extent"].east, INSET["extent"].south)
-    return {"x": INSET["x"], "y": INSET["y"], "width": width, "height": height, "markers": markers, "title": title,
-            "countries": _countries(ctx, projection, 0.5, margin=0), "zone": _occupied_zone(projection),
-            "frame": [round(v, 1) for v in (x0, y0, x1 - x0, y1 - y0)]}
+def _targets(markers: list[dict], hit: float) -> None:
+    """Which markers are links: most important first, each with a hit circle of radius `hit` that overlaps no
+    other link's. The others are drawn but not links here (a close-up or the table has them)."""
+    links = []
+    for m in markers:
+        if all(math.hypot(m["x"] - o["x"], m["y"] - o["y"]) >= 2 * hit for o in links):
+            m["hit"] = round(max(hit, m["r"]), 1)
+            links.append(m)
+
+
+def _paths(ctx, projection: geo.Projection, tolerance: float) -> dict:
+    docs = ctx.project.docs_dir
+    regions = geo.load_regions(docs / geo.REGIONS)
+    region_paths = {name: geo.path_data(polys, projection, tolerance, margin=2) for name, polys in regions.items()}
+    return {"regions": region_paths,
+            "rivers": geo.line_data(geo.load_rivers(docs / geo.RIVERS), projection, tolerance),
+            "zones": [{"id": p["id"], "d": "".join(region_paths[r] for r in p["regions"])} for p in PERIODS]}
+
+
+def _view(ctx, places, events_at, extent: geo.Extent, uid: str, frames=()) -> dict:
+    """One map of the crisis map's figure: its geometry, markers (links with hit circles), labels."""
+    projection = geo.Projection(extent, MAP_WIDTH)
+    width, height = MAP_WIDTH, round(projection.height, 1)
+    scale = projection.scale / geo.Projection(geo.MALI_EXTENT, MAP_WIDTH).scale
+    markers = _markers(places, events_at, projection, grow=min(1.6, 1 + (scale - 1) * 0.15))
+    hit = HIT_PX / 2 * MAP_WIDTH / PHONE_PX
+    _targets(markers, hit)
+    taken = [(f[0], f[1], f[0] + f[2], f[1] + 18) for f in frames]        # the close-ups' titles on the frames
+    labels = []
+    for kind, items in (("country", COUNTRY_LABELS), ("region", REGION_LABELS), ("river", [RIVER_LABEL])):
+        for text, lon, lat in items:
+            if not extent.contains(lat, lon):
+                continue
+            x, y = projection(lon, lat)
+            box = _box(x, y, text, FONT - 3, "middle")   # drawn at 13 units
+            if box[0] > 1 and box[2] < width - 1 and box[1] > 1 and box[3] < height - 1 and \
+                    not any(_overlaps(box, t) for t in taken):
+                labels.append({"text": text, "x": round(x, 1), "y": round(y, 1), "kind": kind})
+                taken.append(box)
+    place_labels(markers, width, height, FONT, taken, reaches=(0, 10, 22))
+    return {"uid": uid, "width": width, "height": height, "markers": markers, "labels": labels, "frames": list(frames),
+            "countries": _countries(ctx, projection, 0.5), **_paths(ctx, projection, 0.5)}
 
 
 def render_map(args: dict[str, str], ctx) -> str:
-    projection = geo.Projection(geo.EXTENT, MAP_WIDTH)
-    width, height = MAP_WIDTH, round(projection.height, 1)
+    uid = ctx.next_id("map")
     events_at: dict[str, list[dict]] = {}
     for event in ctx.dataset.events:
         events_at.setdefault(event["place"], []).append(event)
     places = ctx.dataset.items("places")
-    markers = _markers(places, events_at, projection)
-    inset = _inset(ctx, places, events_at, projection)
-    in_inset = {m["id"] for m in inset["markers"]}
-    labels = []
-    for text, lon, lat in COUNTRY_LABELS:
-        x, y = projection(lon, lat)
-        labels.append({"text": text, "x": round(x, 1), "y": round(y, 1)})
-    taken = [_box(lab["x"], lab["y"], lab["text"], 11, "middle") for lab in labels]
-    taken += [(inset["x"], inset["y"], inset["x"] + inset["width"], inset["y"] + inset["height"]), inset["frame"][:2] +
-              [inset["frame"][0] + inset["frame"][2], inset["frame"][1] + inset["frame"][3]]]
-    place_labels([m for m in markers if m["id"] not in in_inset], width, height, FONT, taken)
-    drawn = {m["id"] for m in markers} | in_inset
-    outside = sorted(p["name"] for p in places if p["kind"] != "country" and not geo.EXTENT.contains(p["lat"], p["lon"]))
-    known = ctx.dataset.by_id["events"]
-    occupation = dict(OCCUPATION, **{key: [{"url": ctx.event_link(e), "town": town} for e, town in OCCUPATION[key]
-                                           if e in known] for key in ("taken", "retaken")})
+    main = geo.Projection(geo.MALI_EXTENT, MAP_WIDTH)
+    frames = []
+    for close in CLOSE_UPS:
+        (x0, y0), (x1, y1) = main(close["extent"].west, close["extent"].north), main(close["extent"].east, close["extent"].south)
+        frames.append([round(v, 1) for v in (x0, y0, x1 - x0, y1 - y0)] + [f"{uid}-{close['id']}", close["title"]])
+    overview = _view(ctx, places, events_at, geo.MALI_EXTENT, uid, frames)
+    close_ups = [dict(_view(ctx, places, events_at, c["extent"], f"{uid}-{c['id']}"), title=c["title"], id=c["id"])
+                 for c in CLOSE_UPS]
+    views = [overview] + close_ups
+    linked = {m["id"] for v in views for m in v["markers"] if "hit" in m}
+    drawn = {m["id"] for v in views for m in v["markers"]}
+    extent = geo.MALI_EXTENT
+    outside = sorted(p["name"] for p in places if p["kind"] != "country" and not extent.contains(p["lat"], p["lon"]))
+    untappable = sorted({m["name"] for v in views for m in v["markers"]} - {m["name"] for v in views for m in v["markers"] if "hit" in m})
+    periods = [dict(p, citation=ctx.cite(p["sources"])) for p in PERIODS]
     whole = [p for p in places if p["kind"] == "country" and p["id"] in events_at]
     figure = ctx.render_html(
-        "map.html", uid=ctx.next_id("map"), width=width, height=height,
-        countries=_countries(ctx, projection, 0.8), zone=_occupied_zone(projection), markers=markers, labels=labels,
-        inset=inset, occupation=occupation, atlas=geo.ATLAS_NAME, events_at=events_at,
-        total=sum(m["count"] for m in markers), legend=_legend_sizes(), citation=ctx.cite(OCCUPATION["sources"]))
-    table = ctx.render_html("map-places.html", places=_places_table(ctx, events_at, drawn), extent=geo.EXTENT,
-                            outside=outside, whole=whole, timeline=ctx.link(TIMELINE))
+        "map.html", uid=uid, main=overview, close_ups=close_ups, periods=periods, untappable=untappable,
+        atlas=geo.ATLAS_NAME, rivers=geo.RIVERS_NAME, regions=geo.REGIONS_NAME,
+        total=sum(m["count"] for m in overview["markers"]), legend=_legend_sizes())
+    table = ctx.render_html("map-places.html", places=_places_table(ctx, events_at, drawn), extent=extent,
+                            outside=outside, whole=whole, timeline=ctx.link(TIMELINE), linked=linked)
     return f"{figure}\n\n## Places and their events {{#places}}\n\n{table}"
 
 

@@ -88,12 +88,13 @@ def source_ids(event: dict) -> list[str]:
 
 
 def card(event: dict, ctx, mode: str) -> dict:
-    """One event in full for the template: its date, and its <li> from templates/timeline-event.html. A slice
+    """One event in full for the template: its id, date, and its <li> from templates/timeline-event.html. A slice
     embedded in a page adds the event's sources to the page's list of sources cited."""
     cite = mode != "full"
     if cite:
         ctx.cite(source_ids(event) + [i for a in event.get("accounts", []) for i in a["sources"]])
-    return {"date": event["date"], "html": ctx.render_markup("timeline-event.html", e=view(event, ctx, cite), mode=mode)}
+    return {"id": event["id"], "date": event["date"],
+            "html": ctx.render_markup("timeline-event.html", e=view(event, ctx, cite), mode=mode)}
 
 
 def brief(event: dict, ctx) -> dict:
@@ -123,18 +124,44 @@ def render(args: dict[str, str], ctx) -> str:
     views = [brief(e, ctx) if mode == "index" else card(e, ctx, mode) for e in events]
     one_year = len({v["date"][:4] for v in views}) == 1
     sections = groups(views, by_month=mode == "full" and one_year)
-    actor_ids = sorted({a for e in events for a in e.get("actors", [])},
-                       key=lambda a: (ctx.dataset.get("actors", a)["name"].lower(), a))
-    actors = [{"id": a, "name": ctx.dataset.get("actors", a)["name"]} for a in actor_ids]
+    if mode == "slice":
+        key = [v for v in views if _event(ctx, v).get("key")]
+        rest = [v for v in views if v not in key]
+        folded = [{"id": "key", "label": "Key events", "events": key}] if key else []
+        folded += [{"id": "other", "label": "Other events" if key else "Events", "events": rest}] if rest else []
+        return ctx.render_html("timeline.html", groups=folded, mode=mode, count=len(views), key_count=len(key),
+                               categories=ctx.vocab.event_categories, actor_groups=[], overview=None)
+    actor_ids = {a for e in events for a in e.get("actors", [])}
     return ctx.render_html("timeline.html", groups=sections, mode=mode, count=len(views),
-                           categories=ctx.vocab.event_categories, actors=actors,
+                           categories=ctx.vocab.event_categories, actor_groups=actor_groups(actor_ids, ctx),
                            overview=overview(ctx.dataset.events_by_month()) if mode == "index" else None)
+
+
+def _event(ctx, view: dict) -> dict:
+    return ctx.dataset.get("events", view["id"])
+
+
+def actor_label(actor: dict) -> str:
+    """How the filter names an actor: its abbreviation first, when it has one ("MNLA: National Movement for...")."""
+    return f"{actor['abbr']}: {actor['name']}" if actor.get("abbr") and actor["abbr"] != actor["name"] else actor["name"]
+
+
+def actor_groups(actor_ids, ctx) -> list[dict]:
+    """The actors of the filter, grouped by category in the vocabulary's order, each group sorted by label."""
+    groups = []
+    for category, heading in ctx.vocab.actor_categories.items():
+        actors = [ctx.dataset.get("actors", a) for a in actor_ids if ctx.dataset.get("actors", a)["category"] == category]
+        if actors:
+            groups.append({"label": heading, "actors": sorted(({"id": a["id"], "label": actor_label(a)} for a in actors),
+                                                              key=lambda a: a["label"].lower())})
+    return groups
 
 
 def render_event(args: dict[str, str], ctx) -> str:
     event = ctx.dataset.get("events", args["_"])
     return ctx.render_html("timeline.html", groups=groups([card(event, ctx, "single")], by_month=False),
-                           mode="single", count=1, categories=ctx.vocab.event_categories, actors=[], overview=None)
+                           mode="single", count=1, categories=ctx.vocab.event_categories, actor_groups=[],
+                           overview=None)
 
 
 def overview(counts: dict[str, int]) -> dict:
@@ -145,4 +172,4 @@ def overview(counts: dict[str, int]) -> dict:
              "height": round(80 * counts.get(m, 0) / peak, 1)} for i, m in enumerate(months)]
     per_year = {y: sum(counts.get(f"{y}-{m:02d}", 0) for m in range(1, 13)) for y in YEARS}
     busiest = max(bars, key=lambda b: b["count"])
-    return {"bars": bars, "per_year": per_year, "busiest": busiest, "total": sum(per_year.values())}
+    return {"bars": bars, "per_year": per_year, "busiest": busiest, "total": sum(per_year.values()), "peak": peak}
