@@ -37,7 +37,7 @@ GLOBAL = {"class", "id", "title", "lang", "dir", "role", "tabindex", "hidden"}
 ARIA = re.compile(r"^aria-[a-z]+$")
 DATA = re.compile(r"^data-[a-z][a-z0-9-]*$")
 OWN = {
-    "a": {"href", "name"}, "img": {"src", "alt", "width", "height", "loading"}, "ol": {"start", "reversed"},
+    "a": {"href", "name", "rel"}, "img": {"src", "alt", "width", "height", "loading"}, "ol": {"start", "reversed"},
     "li": {"value"}, "td": {"colspan", "rowspan"}, "th": {"colspan", "rowspan", "scope"}, "col": {"span"},
     "time": {"datetime"}, "details": {"open"}, "q": {"cite"}, "blockquote": {"cite"},
     "input": {"type", "name", "value", "checked", "disabled", "placeholder", "autocomplete", "for", "form"},

@@ -120,13 +120,15 @@ def test_every_page_has_a_strict_content_security_policy(site):
 
 
 def test_every_table_scrolls_sideways_from_the_keyboard_without_javascript(site):
-    """sitebuild/html/tables.py writes each table's scrolling box into the HTML: focusable, named, no script."""
+    """sitebuild/html/tables.py writes each table's scrolling box into the HTML: focusable, named, no script. A table
+    the site's own templates give a class of its own (the map's places, laid out as cards on phones) is left as it
+    is: tests/browser/test_search_and_phones.py checks that no page scrolls sideways at 320 px."""
     boxed = re.compile(r'<div class="md-typeset__scrollwrap" tabindex="0" role="region" aria-label="[^"]+">'
                        r'<div class="md-typeset__table"><table class="data-table">')
     problems, tables = [], 0
     for page in pages(site):
         html = page.read_text(encoding="utf-8")
-        count = html.count("<table")
+        count = html.count("<table") - len(re.findall(r'<table class="(?!data-table")', html))
         tables += count
         if len(boxed.findall(html)) != count:
             problems.append(f"{page_url(site, page)}: {count} tables, {len(boxed.findall(html))} boxed")
