@@ -130,7 +130,7 @@ def test_2012_explainer_prints_the_reading_only_on_six_pages(base_url, page):
         reader = pdf(page, paper)
         text = text_of(reader)
         assert 3 <= len(reader.pages) <= 6, f"reading only: {len(reader.pages)} {paper} pages"
-        assert "The March coup" in text and "The world prepares to act" in text
+        assert "The coup of March 2012" in text and "The world prepares to act" in text
         for left_out in ("Check your understanding", "Discussion questions", "Sources cited on this page",
                          "Events on the timeline"):
             assert left_out not in text, f"{left_out!r} printed in the reading-only mode"

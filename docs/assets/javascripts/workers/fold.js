@@ -15,17 +15,25 @@
     if (event.data && event.data.type === QUERY && typeof event.data.data === "string")
       event.data.data = fold(event.data.data);
   });
-  importScripts(new URL(location.href).searchParams.get("worker"));
-  var lunr = self.lunr, add = lunr.Builder.prototype.add;
+  /* In a worker, this file's address is location.href. In the offline edition, opened from file://, the
+     iframe-worker shim runs it as a <script> in a frame instead: its address is the script's, and the shim's
+     importScripts loads asynchronously and returns a promise (the frame's load event, after which the page's first
+     message arrives, waits for it). */
+  var here = self.document && document.currentScript ? document.currentScript.src : location.href;
+  var loaded = importScripts(new URL(new URL(here).searchParams.get("worker"), here).href);
   function foldToken(token) {
     return token.update(function (text) { return fold(text); });
   }
-  lunr.Pipeline.registerFunction(foldToken, "fold");
-  lunr.Builder.prototype.add = function () {
-    if (this.pipeline._stack.indexOf(foldToken) === -1) {
-      this.pipeline._stack.unshift(foldToken);
-      this.searchPipeline._stack.unshift(foldToken);
-    }
-    return add.apply(this, arguments);
-  };
+  function setup() {
+    var lunr = self.lunr, add = lunr.Builder.prototype.add;
+    lunr.Pipeline.registerFunction(foldToken, "fold");
+    lunr.Builder.prototype.add = function () {
+      if (this.pipeline._stack.indexOf(foldToken) === -1) {
+        this.pipeline._stack.unshift(foldToken);
+        this.searchPipeline._stack.unshift(foldToken);
+      }
+      return add.apply(this, arguments);
+    };
+  }
+  if (loaded && typeof loaded.then === "function") loaded.then(setup); else setup();
 })();
