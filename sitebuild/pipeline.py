@@ -86,20 +86,14 @@ class Project:
     @cached_property
     def templates(self) -> jinja2.Environment:
         """The HTML templates of the site's own blocks (sitebuild/templates/): every value is escaped for HTML."""
-        env = jinja2.Environment(loader=jinja2.FileSystemLoader(PACKAGE / "templates"), auto_reload=False,
-                                 autoescape=True)
-        env.filters["figures"] = jinja2.pass_context(
-            lambda c, text, cite=True: figures.in_text(text, c["ctx"], escape, cite))
-        return env
+        return _templates(escape, autoescape=True)
 
     @cached_property
     def markdown_templates(self) -> jinja2.Environment:
         """The Markdown templates (sitebuild/templates/markdown/): every value is escaped for Markdown, so data shows
         as text (render/text.py: markdown_text); `|slug` writes a checked id into an anchor."""
-        env = jinja2.Environment(loader=jinja2.FileSystemLoader(PACKAGE / "templates"), auto_reload=False,
-                                 finalize=markdown_text)
+        env = _templates(markdown_text, finalize=markdown_text)
         env.filters["slug"] = slug
-        env.filters["figures"] = jinja2.pass_context(lambda c, text: figures.in_text(text, c["ctx"], markdown_text))
         return env
 
     @cached_property
@@ -123,6 +117,15 @@ class Project:
         return tuple(ExplainerPage(p.path, p.title, p.text, frozenset(re.findall(r"\w+", p.text)),
                                    frozenset(re.findall(r"actors/([a-z0-9-]+)\.md", p.text)))
                      for path, p in sorted(self.pages.items()) if path.startswith("explainer/"))
+
+
+def _templates(escape_text, **options) -> jinja2.Environment:
+    """The site's templates, with `|figures`: a data text's [#figure] references rendered, the rest escaped by
+    `escape_text` (for HTML or for Markdown); `|figures(false)` links a figure's sources straight to the documents."""
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(PACKAGE / "templates"), auto_reload=False, **options)
+    env.filters["figures"] = jinja2.pass_context(
+        lambda context, text, cite=True: figures.in_text(text, context["ctx"], escape_text, cite))
+    return env
 
 
 def read_config(root: Path) -> dict:

@@ -11,7 +11,7 @@ from .problems import Problem
 CITATION = re.compile(r"\[(@[^\]]*)\]")
 CITED_ID = re.compile(r"^@([a-z0-9]+(?:-[a-z0-9]+)*)$")
 FENCE = re.compile(r"^\s*(```|~~~)")
-INLINE_CODE = re.compile(r"`[^`\n]*`")
+INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)*?\1")       # a code span, opened and closed by as many backticks
 UNSAFE = [
     (re.compile(r"<\s*/?\s*script\b", re.I), "raw <script> is not allowed in Markdown"),
     (re.compile(r"<\s*/?\s*iframe\b", re.I), "raw <iframe> is not allowed in Markdown"),

@@ -14,13 +14,12 @@ from types import SimpleNamespace
 from typing import Callable
 
 from ..data import shortcodes
-from ..data.markdown_lint import CITATION, FENCE
+from ..data.markdown_lint import CITATION, FENCE, INLINE_CODE
 from . import figures
 from .context import PageContext
 from .embeds import RENDERERS
 from .embeds.sources import view as source_view
 
-INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)*?\1")
 WORDS_PER_MINUTE = 200
 MIN_WORDS = 400            # shorter pages (indexes, data pages) show no estimate
 _NOT_PROSE = re.compile(r"<!--.*?-->|<[^>]+>", re.S)
@@ -45,7 +44,7 @@ def expand(markdown: str, project, stash: Callable[[str], str]) -> str:
         else:
             out.append(_inline(line, ctx))
     text = "\n".join(out)
-    text = _with_reading_time(text, markdown, points, _jumps(markdown, bool(ctx.cited)))
+    text = _under_title(text, markdown, points, _jumps(markdown, bool(ctx.cited)))
     if ctx.cited:
         text += "\n\n## Sources cited on this page {#sources-cited}\n\n" + str(_sources_cited(ctx))
     # No blank line after the last block: Python-Markdown would wrap a kept-apart HTML block that ends the text
@@ -98,7 +97,7 @@ def _jumps(markdown: str, cited: bool) -> str:
     return f'\n\n<nav class="page-jumps" aria-label="On this page"><strong>On this page:</strong> {items}</nav>\n'
 
 
-def _with_reading_time(text: str, source: str, key_points: list[str], jumps: str = "") -> str:
+def _under_title(text: str, source: str, key_points: list[str], jumps: str = "") -> str:
     """Under the title: 'About N minutes to read' on pages with enough prose (200 words a minute), the jump list
     to the quiz, discussion and sources, then the page's key points (front matter `key_points`, already expanded:
     they are cited first)."""

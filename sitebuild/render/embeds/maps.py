@@ -1,6 +1,6 @@
 """The map shortcodes: `md:map` (the crisis map with its text table) and `md:locator places=a,b` (a small map).
 
-Geometry comes from sitedata/geo.py; this module decides what to draw and where labels go, and renders
+Geometry comes from sitebuild/geo.py; this module decides what to draw and where labels go, and renders
 templates/markdown/map.html and templates/locator.html.
 """
 
