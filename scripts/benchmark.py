@@ -114,6 +114,11 @@ def _ids(values, s):
     return [v + s for v in values]
 
 
+def _suffixed(text, suffix: str):
+    """A text, or each language's text of {en, fr}, with a suffix."""
+    return {lang: value + suffix for lang, value in text.items()} if isinstance(text, dict) else text + suffix
+
+
 def copy_entry(kind: str, item: dict, n: int) -> dict:
     """Copy number n of one entry, with its id and every reference pointing to copy n of the same entries."""
     s, e = f"-x{n}", dict(item)
@@ -130,6 +135,7 @@ def copy_entry(kind: str, item: dict, n: int) -> dict:
     if kind == "figures":
         e["values"] = [{**v, "sources": _ids(v["sources"], s)} for v in e["values"]]
     if kind == "actors":
+        e["name"] = _suffixed(item["name"], f" (copy {n})")
         e["leaders"] = [{**l, "actor": l["actor"] + s} if "actor" in l else l for l in e.get("leaders", [])]
         e["relationships"] = [{**r, "target": r["target"] + s} for r in e.get("relationships", [])]
         if not e["leaders"]:
@@ -137,11 +143,11 @@ def copy_entry(kind: str, item: dict, n: int) -> dict:
         if not e["relationships"]:
             del e["relationships"]
     if kind == "glossary":
-        e["term"] = f"{item['term']} (copy {n})"
+        e["term"] = _suffixed(item["term"], f" (copy {n})")
         if "actor" in e:
             e["actor"] += s
     if kind in ("actors", "glossary") and "abbr" in e:
-        e["abbr"] = f"{item['abbr']}-X{n}"
+        e["abbr"] = _suffixed(item["abbr"], f"-X{n}")
     if kind == "sources":
         e["url"] += ("&" if "?" in e["url"] else "?") + f"copy={n}"
     return e
@@ -157,19 +163,20 @@ def make_tenfold(target: Path) -> Path:
             copies = [copy_entry(kind, item, n) for n in range(1, COPIES + 1) for item in raw.items]
             (data / kind / f"{path.stem}-copies.yml").write_text(
                 yaml.safe_dump(copies, allow_unicode=True, sort_keys=False, width=120), encoding="utf-8")
-    pages = sorted((project / "docs" / "explainer").glob("*.md"))
-    nav = []
-    for n in range(1, COPIES + 1):
-        folder = project / "docs" / f"explainer-copy{n}"
-        folder.mkdir()
-        nav.append(f"  - Explainer copy {n}:")
-        for page in pages:
-            shutil.copy(page, folder / page.name)
-            nav.append(f"      - explainer-copy{n}/{page.name}")
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    assert text.rstrip().splitlines()[-1].startswith("      - "), "nav must be the last section of mkdocs.yml"
-    config.write_text(text.rstrip() + "\n" + "\n".join(nav) + "\n", encoding="utf-8")
+    for config_name, docs in (("mkdocs.yml", project / "docs"), ("mkdocs.fr.yml", project / "docs" / "fr")):
+        pages = sorted((docs / "explainer").glob("*.md"))
+        nav = []
+        for n in range(1, COPIES + 1):
+            folder = docs / f"explainer-copy{n}"
+            folder.mkdir()
+            nav.append(f"  - Explainer copy {n}:")
+            for page in pages:
+                shutil.copy(page, folder / page.name)
+                nav.append(f"      - explainer-copy{n}/{page.name}")
+        config = project / config_name
+        text = config.read_text(encoding="utf-8")
+        assert text.rstrip().splitlines()[-1].startswith("      - "), f"nav must be the last section of {config_name}"
+        config.write_text(text.rstrip() + "\n" + "\n".join(nav) + "\n", encoding="utf-8")
     return project
 
 

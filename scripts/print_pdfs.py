@@ -38,8 +38,11 @@ import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from sitebuild.i18n import ui            # noqa: E402  the labels in the page's language (sitebuild/locale/)
+from sitebuild.pipeline import LANGUAGES  # noqa: E402
 PAPERS = {"A4": "", "Letter": "-letter"}                 # paper -> suffix of the PDF's file name
-KINDS = {"handout": "student handout", "key": "answer key"}
+KINDS = {"handout": "Student handout", "key": "Answer key"}
 MARGIN = {"top": "13mm", "bottom": "13mm", "left": "14mm", "right": "14mm"}      # as print.css's @page
 PACK = re.compile(r'\n?<p class="print-pack">.*?</p>', re.S)
 H1_END = re.compile(r"</h1>")
@@ -87,6 +90,15 @@ def pdf_pages(data: bytes) -> int:
 
 
 def print_site(site: Path, max_pages: int = 3) -> dict[str, int]:
+    """Every language's handouts and keys: the site's own, then each translation's (site/fr/...)."""
+    counts = print_language(site, max_pages, "en")
+    for lang in LANGUAGES:
+        if lang != "en" and (site / lang / "classroom").is_dir():
+            counts.update({f"{lang}/{name}": n for name, n in print_language(site / lang, max_pages, lang).items()})
+    return counts
+
+
+def print_language(site: Path, max_pages: int, lang: str) -> dict[str, int]:
     """Print every handout and key of the site at `site`; returns {pdf path below the site: pages}."""
     from playwright.sync_api import sync_playwright
 
@@ -113,11 +125,11 @@ def print_site(site: Path, max_pages: int = 3) -> dict[str, int]:
     finally:
         server.shutdown()
     for lesson in lessons(site):
-        link_pack(site, lesson, counts)
+        link_pack(site, lesson, counts, lang)
     return counts
 
 
-def link_pack(site: Path, lesson: str, counts: dict[str, int]) -> None:
+def link_pack(site: Path, lesson: str, counts: dict[str, int], lang: str = "en") -> None:
     """Write the "Print pack" line after the title of the lesson page, its handout and its key."""
     for path in (f"classroom/{lesson}", f"classroom/{lesson}/handout", f"classroom/{lesson}/key"):
         built = page_file(site, path)
@@ -132,10 +144,11 @@ def link_pack(site: Path, lesson: str, counts: dict[str, int]) -> None:
                 pages = counts[files[0][1]]
                 each = ", ".join(f'<a href="{html.escape(posixpath.relpath(name, here))}" download>{paper}</a>'
                                  for paper, name in files)
-                links.append(f"{label.capitalize()} ({pages} page{'s' if pages != 1 else ''}): {each}")
+                count = ui("{n} page" if pages == 1 else "{n} pages", lang).format(n=pages)
+                links.append(f"{ui(label, lang)} ({count}){ui(':', lang)} {each}")
         if not links:
             continue
-        line = f'\n<p class="print-pack"><strong>Print pack (PDF).</strong> {" · ".join(links)}</p>'
+        line = f'\n<p class="print-pack"><strong>{ui("Print pack (PDF).", lang)}</strong> {" · ".join(links)}</p>'
         text = PACK.sub("", built.read_text(encoding="utf-8"))
         text = H1_END.sub(lambda m: m.group(0) + line, text, count=1)
         built.write_text(text, encoding="utf-8")

@@ -249,23 +249,31 @@ def site_url() -> str:
 
 
 HEAD = re.compile(r"<head(\s[^>]*)?>", re.IGNORECASE)
+ALTERNATE = re.compile(r'(<xhtml:link rel="alternate" hreflang="\w+" href=)"([^"]*)"')
 LOC = re.compile(r"<loc>([^<]*)</loc>")
 
 
 def rewrite_sitemap(site: Path, base: str, folder: str) -> None:
-    """Sitemap addresses `base + page` become `base + folder/ + page`: the folder the sitemap is published in."""
-    path = site / "sitemap.xml"
+    """Sitemap addresses `base + page` become `base + folder/ + page`: the folder the sitemap is published in. Each
+    language's site has its own sitemap (sitemap.xml, fr/sitemap.xml)."""
+    for path in sorted(site.rglob("sitemap.xml")):
+        _rewrite_sitemap(path, base, folder)
+
+
+def _rewrite_sitemap(path: Path, base: str, folder: str) -> None:
     text = path.read_text(encoding="utf-8")
 
-    def moved(match: re.Match) -> str:
-        url = html.unescape(match[1])
+    def inside(url: str) -> str:
+        url = html.unescape(url)
         if not url.startswith(base):
-            raise PublishError(f"sitemap.xml names {url}, outside site_url {base}")
-        return f"<loc>{html.escape(base + folder + '/' + url[len(base):], quote=False)}</loc>"
+            raise PublishError(f"{path.name} names {url}, outside site_url {base}")
+        return base + folder + "/" + url[len(base):]
 
-    text = LOC.sub(moved, text)
+    text = LOC.sub(lambda m: f"<loc>{html.escape(inside(m[1]), quote=False)}</loc>", text)
+    # each page's address in the other languages (sitebuild/html/sitemaps.py)
+    text = ALTERNATE.sub(lambda m: f'{m[1]}"{html.escape(inside(m[2]))}"', text)
     path.write_text(text, encoding="utf-8")
-    (site / "sitemap.xml.gz").write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
+    path.with_suffix(".xml.gz").write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
 
 
 def variant(built: Path, target: Path, base: str, folder: str, noindex: bool) -> Path:

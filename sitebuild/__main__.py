@@ -15,13 +15,15 @@ from .data.problems import InputError
 
 
 def validate(root: Path) -> int:
-    try:
-        project = pipeline.load(root)
-    except InputError as err:
-        print(err, file=sys.stderr)
-        return 1
-    counts = ", ".join(f"{len(project.dataset.by_id[k])} {k}" for k in project.kinds)
-    print(f"data and pages are valid: {counts}, {len(project.pages)} pages")
+    """Step 1 for each language: the English first (its problems are every language's), then the translations."""
+    for lang in pipeline.LANGUAGES:
+        try:
+            project = pipeline.load(root, lang)
+        except InputError as err:
+            print(f"[{lang}] {err}", file=sys.stderr)
+            return 1
+        counts = ", ".join(f"{len(project.dataset.by_id[k])} {k}" for k in project.kinds)
+        print(f"[{lang}] data and pages are valid: {counts}, {len(project.pages)} pages")
     return 0
 
 

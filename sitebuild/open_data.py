@@ -39,7 +39,9 @@ def files(project) -> dict[str, str]:
     """data/<kind>.json and data/<kind>.csv for every kind; CSV columns in the order of the schema's fields."""
     out = {}
     for kind in project.kinds:
-        items = project.dataset.events if kind == "events" else sorted(project.dataset.items(kind), key=lambda i: i["id"])
+        written = {e.id: e.written if e.written is not None else e.data for e in project.dataset.entries[kind]}
+        shown = project.dataset.events if kind == "events" else sorted(project.dataset.items(kind), key=lambda i: i["id"])
+        items = [written[item["id"]] for item in shown]      # as written, in both languages (the schemas' form)
         columns = list(project.schemas[kind]["items"]["properties"])
         out[f"data/{kind}.json"] = json.dumps(items, ensure_ascii=False, indent=1) + "\n"
         out[f"data/{kind}.csv"] = to_csv(items, columns)

@@ -32,11 +32,11 @@ import jinja2
 import yaml
 from markupsafe import escape
 
-from . import open_data
+from . import i18n, open_data
 from .data import checks, figure_check, loader, markdown_lint, schema, shortcodes
 from .data.dataset import Dataset
 from .data.problems import InputError, Problem
-from .html import abbreviations, csp, gate, links, print_links, print_options, self_check, tables
+from .html import abbreviations, csp, gate, links, print_links, print_options, self_check, sitemaps, tables
 from .render import figures
 from .render.context import TIMELINE, timeline_page, timeline_slugs
 from .render.embeds.actors import label as actor_label
@@ -44,8 +44,10 @@ from .render.text import markdown_text, slug
 from .vocab import Vocabulary, kinds, read_schema
 
 PACKAGE = Path(__file__).resolve().parent
-CONFIG = "mkdocs.yml"
-ACTORS_SECTION = "Actors"                        # the navigation section that lists the actor pages
+LANGUAGES = {"en": "mkdocs.yml", "fr": "mkdocs.fr.yml"}     # each language's configuration; English first
+DEFAULT = "en"                                   # its site is the root; each other language's is below it (fr/)
+CONFIG = LANGUAGES[DEFAULT]
+ACTORS_INDEX = "actors/index.md"                 # the navigation section holding it lists the actor pages
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(\n|\Z)", re.S)
 PAGE_KEYS = {"title", "description", "hide", "search", "key_points"}    # what a page's front matter may set
 
@@ -71,35 +73,46 @@ class ExplainerPage:
 @dataclass(frozen=True)
 class Project:
     root: Path
-    docs_dir: Path
+    docs_dir: Path              # this language's pages (docs/, or docs/fr/ for French)
     config: dict
     kinds: tuple[str, ...]
     schemas: dict[str, dict]
     vocab: Vocabulary
     dataset: Dataset
     pages: dict[str, Page]
+    lang: str = DEFAULT
+    english: dict[str, Page] = field(default_factory=dict)     # the English pages (for a translation's notices)
+
+    @property
+    def shared_dir(self) -> Path:
+        """docs/: the data, stylesheets, scripts and images every language's site uses."""
+        return self.root / _config(self.root, DEFAULT).get("docs_dir", "docs")
 
     @property
     def schema_dir(self) -> Path:
-        return self.docs_dir / "data" / "schema"
+        return self.shared_dir / "data" / "schema"
 
     @cached_property
     def templates(self) -> jinja2.Environment:
         """The HTML templates of the site's own blocks (sitebuild/templates/): every value is escaped for HTML."""
-        return _templates(escape, autoescape=True)
+        return _templates(escape, self.lang, autoescape=True)
 
     @cached_property
     def markdown_templates(self) -> jinja2.Environment:
         """The Markdown templates (sitebuild/templates/markdown/): every value is escaped for Markdown, so data shows
         as text (render/text.py: markdown_text); `|slug` writes a checked id into an anchor."""
-        env = _templates(markdown_text, finalize=markdown_text)
+        env = _templates(markdown_text, self.lang, finalize=markdown_text)
         env.filters["slug"] = slug
         return env
 
     @cached_property
     def abbreviations(self) -> abbreviations.Marker:
-        """Marks the abbreviations of the actors and the glossary in every page's text."""
-        return abbreviations.Marker(self.dataset.abbreviations())
+        """Marks the abbreviations of the actors and the glossary in every page's text: in a translation, its own
+        (ONU, CEDEAO) and the English ones, which English titles and names on its pages still use (UN, ECOWAS)."""
+        found = self.dataset.abbreviations()
+        if self.lang != DEFAULT:
+            found = {**load(self.root, DEFAULT).dataset.abbreviations(), **found}
+        return abbreviations.Marker(found)
 
     def page_at(self, dest: str, directory_urls: bool) -> Page | None:
         """The page written at `dest` in the site, if it is one of docs/'s Markdown pages."""
@@ -119,17 +132,32 @@ class Project:
                      for path, p in sorted(self.pages.items()) if path.startswith("explainer/"))
 
 
-def _templates(escape_text, **options) -> jinja2.Environment:
+def _templates(escape_text, lang: str, **options) -> jinja2.Environment:
     """The site's templates, with `|figures`: a data text's [#figure] references rendered, the rest escaped by
-    `escape_text` (for HTML or for Markdown); `|figures(false)` links a figure's sources straight to the documents."""
+    `escape_text` (for HTML or for Markdown); `|figures(false)` links a figure's sources straight to the documents;
+    and `_("English text")`, the interface text in the page's language (sitebuild/i18n.py)."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(PACKAGE / "templates"), auto_reload=False, **options)
+    env.globals["_"] = lambda text: i18n.ui(text, lang)
+    env.globals["lang"] = lang
     env.filters["figures"] = jinja2.pass_context(
         lambda context, text, cite=True: figures.in_text(text, context["ctx"], escape_text, cite))
     return env
 
 
-def read_config(root: Path) -> dict:
-    """mkdocs.yml as data, with `!ENV [NAME, default]` read from the environment as MkDocs reads it."""
+def read_config(root: Path, lang: str = DEFAULT) -> dict:
+    """The language's configuration (mkdocs.yml, mkdocs.fr.yml) as data, as MkDocs reads it: `!ENV [NAME, default]`
+    from the environment, and `INHERIT: file` merged under it (mappings merged, anything else replaced)."""
+    return _read_config(root / LANGUAGES[lang])
+
+
+def _merge(parent: dict, child: dict) -> dict:
+    merged = dict(parent)
+    for key, value in child.items():
+        merged[key] = _merge(parent[key], value) if isinstance(value, dict) and isinstance(parent.get(key), dict) else value
+    return merged
+
+
+def _read_config(path: Path) -> dict:
     class ConfigLoader(yaml.SafeLoader):
         pass
 
@@ -142,16 +170,18 @@ def read_config(root: Path) -> dict:
         return default
 
     ConfigLoader.add_constructor("!ENV", env)
-    return yaml.load((root / CONFIG).read_text(encoding="utf-8"), Loader=ConfigLoader) or {}
+    config = yaml.load(path.read_text(encoding="utf-8"), Loader=ConfigLoader) or {}
+    parent = config.pop("INHERIT", None)
+    return _merge(_read_config(path.parent / parent), config) if parent else config
 
 
 # ---- Step 1: load ----------------------------------------------------------------------------------------------
-def load(root: Path) -> Project:
-    """The checked project at `root`; raises InputError listing every problem."""
+def load(root: Path, lang: str = DEFAULT) -> Project:
+    """The checked project at `root`, in one language; raises InputError listing every problem."""
     root = root.resolve()
-    config = _config(root, _stamp(root / CONFIG))
-    docs = root / config.get("docs_dir", "docs")
-    return _load(root, _stamp(root / CONFIG) + tuple(_stamp(p) for p in sorted(docs.rglob("*")) if p.is_file()))
+    docs = root / _config(root, DEFAULT).get("docs_dir", "docs")
+    configs = tuple(_stamp(root / name) for name in LANGUAGES.values() if (root / name).exists())
+    return _load(root, lang, configs + tuple(_stamp(p) for p in sorted(docs.rglob("*")) if p.is_file()))
 
 
 def _stamp(path: Path) -> tuple:
@@ -159,48 +189,74 @@ def _stamp(path: Path) -> tuple:
     return (str(path), stat.st_mtime_ns, stat.st_size)
 
 
-@lru_cache(maxsize=1)
-def _config(root: Path, stamp: tuple) -> dict:
-    return read_config(root)
+def _config(root: Path, lang: str) -> dict:
+    return _config_at(root / LANGUAGES[lang], _stamp(root / LANGUAGES[lang]))
 
 
-@lru_cache(maxsize=1)
-def _load(root: Path, fingerprint: tuple) -> Project:
-    config = _config(root, _stamp(root / CONFIG))
+@lru_cache(maxsize=len(LANGUAGES))
+def _config_at(path: Path, stamp: tuple) -> dict:
+    return read_config(path.parent, next(k for k, v in LANGUAGES.items() if v == path.name))
+
+
+@lru_cache(maxsize=len(LANGUAGES))
+def _load(root: Path, lang: str, fingerprint: tuple) -> Project:
+    config = _config(root, lang)
+    shared = root / _config(root, DEFAULT).get("docs_dir", "docs")
     docs_dir = root / config.get("docs_dir", "docs")
-    schema_dir = docs_dir / "data" / "schema"
+    schema_dir = shared / "data" / "schema"
     kind_names = kinds(schema_dir)
     schemas = {kind: read_schema(schema_dir, kind) for kind in kind_names}
-    vocab = Vocabulary.read(schema_dir)
-    dataset, problems = load_data(docs_dir, root, kind_names, schemas)
-    pages, page_problems = read_pages(docs_dir, root)
-    problems += page_problems
-    project = Project(root, docs_dir, config, kind_names, schemas, vocab, dataset, pages)
+    vocab = Vocabulary.read(schema_dir, lang)
+    dataset, problems = load_data(shared, root, kind_names, schemas, lang)
+    pages, page_problems = read_pages(docs_dir, root, skip=language_dirs(root, docs_dir))
+    english = pages if lang == DEFAULT else read_pages(shared, root, skip=language_dirs(root, shared))[0]
+    problems += page_problems + check_translation(root, lang, config, pages, english)
+    project = Project(root, docs_dir, config, kind_names, schemas, vocab, dataset, pages, lang, english)
     problems += check_pages(project)
     if problems:
         raise InputError(problems)
     return project
 
 
-def load_data(docs_dir: Path, root: Path, kind_names, schemas) -> tuple[Dataset, list[Problem]]:
-    """Parse every data file, check it against its schema, then check what the schemas cannot: references, dates,
-    URLs... A reference to a kind whose file did not parse is not checked (one line says so)."""
+def language_dirs(root: Path, docs_dir: Path) -> set[Path]:
+    """The other languages' page folders inside this one (docs/fr/ inside docs/)."""
+    found = {root / _config(root, lang).get("docs_dir", "docs") for lang in LANGUAGES if (root / LANGUAGES[lang]).exists()}
+    return {d for d in found if d != docs_dir and docs_dir in d.parents}
+
+
+def load_data(docs_dir: Path, root: Path, kind_names, schemas, lang: str = DEFAULT) -> tuple[Dataset, list[Problem]]:
+    """Parse every data file, check it against its schema (every text in both languages: `{en: ..., fr: ...}`),
+    take each text in `lang`, then check what the schemas cannot: references, dates, URLs... A reference to a kind
+    whose file did not parse is not checked (one line says so)."""
     raw_files, problems = loader.read_all(docs_dir / "data", root, kind_names)
     entries = []
     for raw in raw_files:
-        found, errors = schema.validate(raw, schemas[raw.kind])
-        entries += found
+        found, errors = schema.validate(raw, schemas[raw.kind], docs_dir / "data" / "schema")
+        entries += [loader.Entry(e.kind, e.file, e.line, localize(e.data, lang), lang, e.data) for e in found]
         problems += errors
     unparsed = {p.file.split("/")[-2] for p in problems if p.message.startswith("malformed YAML")}
-    problems += checks.check_all(entries, skip_references_to=unparsed)
+    problems += checks.check_all(entries, skip_references_to=unparsed, lang=lang)
     grouped = {kind: [e for e in entries if e.kind == kind and isinstance(e.data, dict) and e.id] for kind in kind_names}
     return Dataset(grouped), problems
 
 
-def read_pages(docs_dir: Path, root: Path) -> tuple[dict[str, Page], list[Problem]]:
+def localize(value, lang: str):
+    """The data with each text `{en: ..., fr: ...}` taken in `lang`; a plain text (a name the same in both) stays."""
+    if isinstance(value, dict):
+        if set(value) == set(LANGUAGES) and all(isinstance(v, (str, list)) for v in value.values()):
+            return value[lang]
+        return {key: localize(item, lang) for key, item in value.items()}
+    if isinstance(value, list):
+        return [localize(item, lang) for item in value]
+    return value
+
+
+def read_pages(docs_dir: Path, root: Path, skip: set[Path] = frozenset()) -> tuple[dict[str, Page], list[Problem]]:
     """Every Markdown page, its front matter parsed and checked: a YAML mapping of the keys pages may set."""
     pages, problems = {}, []
     for file in sorted(docs_dir.rglob("*.md")):
+        if any(d in file.parents for d in skip):
+            continue
         path = file.relative_to(docs_dir).as_posix()
         shown = file.relative_to(root).as_posix()
         text = file.read_text(encoding="utf-8")
@@ -258,33 +314,54 @@ def check_pages(project: Project) -> list[Problem]:
                                                      project.dataset)]
     for entry in project.dataset.entries.get("glossary", []):
         for index, target in enumerate(entry.data.get("see", [])):
-            if target.split("#")[0] not in project.pages:
+            if target.split("#")[0] not in project.english:
                 problems.append(entry.problem(f"see[{index}]", f"no page '{target.split('#')[0]}' under docs/"))
     figures = project.dataset.items("figures") if "figures" in project.kinds else []
     for path, page in project.pages.items():
         problems += [Problem(f"{prefix}/{path}", line, "", "", message)
-                     for line, message in figure_check.check(page.text, figures)]
+                     for line, message in figure_check.check(page.text, figures, lang=project.lang)]
     for kind in ("events", "actors", "places", "glossary"):       # what the site states; sources say what *they* say
         for entry in project.dataset.entries.get(kind, []):
             for label, text in checks.texts(entry.data):
                 if label.split(".")[-1].split("[")[0] not in figure_check.PROSE_FIELDS:
                     continue
                 context = " ".join(str(entry.data.get(k, "")) for k in ("title", "name", "term", "summary"))
-                problems += [entry.problem(label, message) for _, message in figure_check.check(text, figures, context)]
+                problems += [entry.problem(label, message)
+                             for _, message in figure_check.check(text, figures, context, project.lang)]
                 problems += [entry.problem(label, f"unknown figure '{m.group(1)}' (expected an id defined in "
                                                   "docs/data/figures/)")
                              for m in markdown_lint.FIGURE.finditer(text) if project.dataset.get("figures", m.group(1)) is None]
     for entry in project.dataset.entries.get("figures", []):
         target = entry.data.get("explained", "").split("#")[0]
-        if target and target not in project.pages:
+        if target and target not in project.english:
             problems.append(entry.problem("explained", f"no page '{target}' under docs/"))
     return problems + check_timeline_pages(project)
+
+
+def check_translation(root: Path, lang: str, config: dict, pages: dict[str, Page], english: dict[str, Page]) -> list[Problem]:
+    """A translation has every English page, or lists it under `extra.untranslated` in its configuration (it is then
+    shown in English with a notice); it has no page English does not have."""
+    if lang == DEFAULT:
+        return []
+    shown = LANGUAGES[lang]
+    docs = (root / config.get("docs_dir", "docs")).relative_to(root).as_posix()
+    listed = (config.get("extra") or {}).get("untranslated") or []
+    problems = [Problem(shown, 0, "", "extra.untranslated", f"'{path}' is translated ({docs}/{path}): take it off "
+                                                               "the list") for path in listed if path in pages]
+    problems += [Problem(shown, 0, "", "extra.untranslated", f"'{path}' is not an English page under docs/")
+                 for path in listed if path not in english]
+    problems += [Problem(f"{docs}/{path}", 0, "", "", f"no English page docs/{path}: a translation has the English "
+                                                      "page's path") for path in pages if path not in english]
+    problems += [Problem(f"docs/{path}", 0, "", "", f"no {lang} translation: write {docs}/{path}, or list "
+                                                    f"'{path}' under extra.untranslated in {shown}")
+                 for path in english if path not in pages and path not in listed]
+    return problems
 
 
 def check_timeline_pages(project: Project) -> list[Problem]:
     """Each event's full entry is on the timeline page of its year: when the site has the timeline, that page must
     exist and show its events with <!-- md:timeline full=YEAR -->. One problem per page, naming its first event."""
-    if TIMELINE not in project.pages:
+    if TIMELINE not in project.pages or project.lang != DEFAULT:      # the English pages are checked once
         return []
     problems, seen = [], set()
     for entry in project.dataset.entries["events"]:
@@ -307,42 +384,115 @@ def check_timeline_pages(project: Project) -> list[Problem]:
 
 
 # ---- Step 2: generate ------------------------------------------------------------------------------------------
-def generate(project: Project) -> dict[str, str]:
-    """Path below the site -> content, for every file made from the data: actor pages (Markdown, unless
-    docs/actors/<id>.md exists), the open data, and the bundled stylesheet and script."""
-    out = {}
+SOURCE_ONLY = re.compile(r"data/[^/]+/[^/]+\.yml$|data/map/")    # read by the build, not published (exclude_docs)
+
+
+def generate(project: Project) -> dict[str, str | Path]:
+    """Path below the site -> content (or the file to copy), for every file made from the data: actor pages
+    (Markdown, unless docs/actors/<id>.md exists), the open data, and the bundled stylesheet and script. A translation
+    also gets the files the English site publishes from docs/ (stylesheets, scripts, images, the JSON Schemas), and
+    each page listed as untranslated: the English page under a notice saying so."""
+    out: dict[str, str | Path] = {}
     for actor in project.dataset.items("actors"):
         path = f"actors/{actor['id']}.md"
         if path not in project.pages:
             meta = {"title": actor_label(actor),
-                    "description": f"Who is {actor_label(actor)}? Data, relationships and events in the Mali crisis, "
-                                   "2012 to 2015.",
+                    "description": i18n.ui("Who is {name}? Data, relationships and events in the Mali crisis, 2012 "
+                                           "to 2015.", project.lang).format(name=actor_label(actor)),
                     "search": {"boost": 2}}     # actor pages rank above the sources registry for names
             front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
             out[path] = f"---\n{front}---\n\n# {markdown_text(actor_label(actor))}\n\n<!-- md:actor {actor['id']} -->\n"
     out.update(open_data.files(project))
-    for bundle, sources in (project.config.get("extra", {}).get("bundles") or {}).items():
-        parts = [f"/* ---- {src} ---- */\n" + (project.docs_dir / src).read_text(encoding="utf-8").rstrip() + "\n"
+    bundles = project.config.get("extra", {}).get("bundles") or {}
+    for bundle, sources in bundles.items():
+        parts = [f"/* ---- {src} ---- */\n" + (project.shared_dir / src).read_text(encoding="utf-8").rstrip() + "\n"
                  for src in sources]
         out[bundle] = "\n".join(parts)
+    if project.lang != DEFAULT:
+        bundled = {src for sources in bundles.values() for src in sources}
+        others = language_dirs(project.root, project.shared_dir)
+        for file in sorted(project.shared_dir.rglob("*")):
+            path = file.relative_to(project.shared_dir).as_posix()
+            if (file.is_file() and file.suffix != ".md" and path not in bundled and not SOURCE_ONLY.match(path)
+                    and not any(d in file.parents for d in others)):
+                out.setdefault(path, file)
+        for path in (project.config.get("extra") or {}).get("untranslated") or []:
+            out[path] = untranslated_page(project, project.english[path])
     return out
 
 
+def untranslated_page(project: Project, english: Page) -> str:
+    """A page not yet translated: its English text, marked as English, under a notice in the reader's language."""
+    meta = {"title": english.title, "description": english.meta.get("description", english.title)}
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
+    notice = i18n.ui("This page is not translated yet. Here it is in English.", project.lang)
+    title = i18n.ui("Not translated yet", project.lang)
+    return (f"---\n{front}---\n\n!!! warning \"{title}\"\n\n    {notice}\n\n<div lang=\"en\" markdown>\n\n"
+            f"{english.text.strip()}\n\n</div>\n")
+
+
 def nav(project: Project, entries: list) -> list:
-    """The navigation with the actor pages added, grouped by category, to the section named 'Actors'."""
+    """The navigation with the actor pages added, grouped by category, to the section that holds actors/index.md."""
     result = []
     for item in entries or []:
-        if isinstance(item, dict) and ACTORS_SECTION in item:
-            section = [e for e in item[ACTORS_SECTION]
+        if isinstance(item, dict) and ACTORS_INDEX in _paths(item):
+            (title, items), = item.items()
+            section = [e for e in items
                        if not isinstance(e, dict) or list(e)[0] not in project.vocab.actor_categories.values()]
             for category, heading in project.vocab.actor_categories.items():
                 actors = sorted((a for a in project.dataset.items("actors") if a["category"] == category),
                                 key=lambda a: a["name"].lower())
                 if actors:
                     section.append({heading: [{actor_label(a): f"actors/{a['id']}.md"} for a in actors]})
-            item = {ACTORS_SECTION: section}
+            item = {title: section}
         result.append(item)
     return result
+
+
+NAMES = {"en": "English", "fr": "Français"}
+
+
+def theme_extra(project: Project) -> dict:
+    """What the theme's partials read from `extra`: the language switch, the interface text in the page's language
+    (partials/i18n.html), and where this language's pages are in a published edition (partials/edition.html)."""
+    return {"alternate": alternates(project.lang), "ui": i18n.catalogue(project.lang),
+            "site_root": _site_root(project), "language_path": language_path(project.lang)}
+
+
+def language_path(lang: str) -> str:
+    """Where a language's site is below the English one, in the build and in every edition: '' or 'fr/'."""
+    return "" if lang == DEFAULT else f"{lang}/"
+
+
+def _site_root(project: Project) -> str:
+    return str(_config(project.root, DEFAULT).get("site_url") or "").rstrip("/") + "/"
+
+
+def edition_base(project: Project) -> str:
+    """The published address of this language's site in the edition being built: site_url + edition + fr/."""
+    edition = (project.config.get("extra") or {}).get("edition", "dev")
+    return f"{_site_root(project)}{edition}/{language_path(project.lang)}"
+
+
+def alternates(lang: str) -> list[dict]:
+    """The language switch (Material's `extra.alternate`): each language's site, relative to this one's root; the
+    theme's partial (overrides/partials/alternate.html) adds the page's own path, so it leads to the same page."""
+    def root(other: str) -> str:
+        if other == lang:
+            return ""
+        return ("" if lang == DEFAULT else "../") + language_path(other)
+    return [{"name": NAMES[other], "lang": other, "link": root(other)} for other in LANGUAGES]
+
+
+def _paths(item) -> list[str]:
+    """The page paths of one navigation entry and its children."""
+    if isinstance(item, str):
+        return [item]
+    if isinstance(item, dict):
+        return [p for value in item.values() for p in _paths(value)]
+    if isinstance(item, list):
+        return [p for value in item for p in _paths(value)]
+    return []
 
 
 # ---- Step 5: finish --------------------------------------------------------------------------------------------
@@ -357,15 +507,18 @@ def finish_page(html: str, dest: str, project: Project, directory_urls: bool, of
         raise InputError([Problem(shown, gate.trace(m, page.text) if page else 0, "", "",
                                   f"{m} (see CONTRIBUTING, 'What a page may contain')") for m in found])
     html = project.abbreviations.mark(html)
-    html = self_check.mark(html)
-    html = print_options.add(html)
-    html = print_links.add(html, dest, project.config)
-    html = tables.box(html)
+    html = self_check.mark(html, project.lang)
+    html = print_options.add(html, project.lang)
+    html = print_links.add(html, dest, edition_base(project), project.lang)
+    html = tables.box(html, project.lang)
     return csp.add(html, offline)
 
 
-def finish_site(site_dir: Path) -> None:
-    """Every internal link and anchor of the built site resolves; raises InputError listing those that do not."""
+def finish_site(site_dir: Path, project: Project) -> None:
+    """Every internal link and anchor of the built site resolves (raises InputError listing those that do not); and
+    once every language is built, each sitemap names every page's address in each language (hreflang)."""
     problems = links.check_site(site_dir)
     if problems:
         raise InputError(problems)
+    if project.lang == DEFAULT:
+        sitemaps.add_alternates(site_dir, _site_root(project), [language_path(lang) for lang in LANGUAGES])

@@ -4,7 +4,7 @@
 - Each closed list of values (event categories, actor categories and kinds, relationship types, source types,
   place kinds) is written once, in its schema, as `oneOf` a list of `{"const": value, "title": label}`: editors
   validate it as you type, the build validates it, and the pages show the titles. A relationship type also has
-  `x-inverse`, how it reads from the other actor's side.
+  `x-inverse`, how it reads from the other actor's side. The French title is `x-fr` (and `x-inverse-fr`).
 - What no schema can say lives here: the years the site covers and the labels of source languages.
 """
 
@@ -13,6 +13,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
+
+from .data.problems import InputError, Problem
 
 FIRST_YEAR, LAST_YEAR = 2012, 2015          # the crisis years: the timeline, its year pages and the date checks
 YEARS = tuple(range(FIRST_YEAR, LAST_YEAR + 1))
@@ -48,7 +50,7 @@ class Vocabulary:
     parties: dict[str, str]                        # whose account of an event (events: accounts[].party)
 
     @classmethod
-    def read(cls, schema_dir: Path) -> Vocabulary:
+    def read(cls, schema_dir: Path, lang: str = "en") -> Vocabulary:
         def field(kind: str, *path: str) -> list[dict]:
             spec = read_schema(schema_dir, kind)["items"]
             for name in path:
@@ -56,14 +58,28 @@ class Vocabulary:
                 spec = spec.get("items", spec) if name != path[-1] else spec
             return choices(spec)
 
+        def title(option: dict, key: str = "title") -> str:
+            if lang == "en":
+                return option.get(key, option["title"])
+            name = f"x-{lang}" if key == "title" else f"{key}-{lang}"
+            if name not in option and key != "title":
+                return title(option)
+            if name not in option:
+                raise InputError([Problem(f"docs/data/schema/{kind_of[0]}.schema.json", 0, str(option["const"]),
+                                          name, f"expected the {lang} title of '{option['const']}'")])
+            return option[name]
+
+        kind_of = [""]
+
         def labels(kind: str, *path: str) -> dict[str, str]:
-            return {o["const"]: o["title"] for o in field(kind, *path)}
+            kind_of[0] = kind
+            return {o["const"]: title(o) for o in field(kind, *path)}
 
         return cls(
             event_categories=labels("events", "category"),
             actor_categories=labels("actors", "category"),
             actor_kinds=labels("actors", "kind"),
-            relations={o["const"]: (o["title"], o.get("x-inverse", o["title"]))
+            relations={o["const"]: (title(o), title(o, "x-inverse"))
                        for o in field("actors", "relationships", "type")},
             source_types=labels("sources", "type"),
             place_kinds=labels("places", "kind"),

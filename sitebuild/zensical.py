@@ -3,13 +3,15 @@
 Zensical reads mkdocs.yml and runs the Markdown extensions, but no MkDocs hooks. So the steps that MkDocs' adapter
 runs at its events run here around `zensical build`:
 
+For each language (English, then French into fr/):
 1. load the project (pipeline.load), as the adapter's on_config does;
-2. stage a copy of the project in .zensical/: the pages plus the generated ones (pipeline.generate), and a
-   configuration with the actors in the navigation (pipeline.nav) and Zensical's classic (Material) look;
+2. stage a copy of the project in .zensical/<lang>/: the pages plus the generated ones (pipeline.generate), and a
+   configuration with the actors in the navigation (pipeline.nav), the language switch and interface text
+   (pipeline.theme_extra) and Zensical's classic (Material) look;
 3. `zensical build` on the staged copy; the extension sitebuild.extension expands each page, reading the project
    from the folder Zensical runs in (the project's root);
-4. finish every page (pipeline.finish_page) and check the site's links (pipeline.finish_site); then move the
-   result to the site folder.
+4. finish every page (pipeline.finish_page).
+Then check the whole site's links (pipeline.finish_site) and move the result to the site folder.
 
 Usage: python -m sitebuild build --engine zensical [--site-dir site]
 """
@@ -31,11 +33,13 @@ STAGE = ".zensical"
 
 
 def stage(project: pipeline.Project) -> Path:
-    """The staged project: .zensical/{mkdocs.yml, docs/, overrides/}; returns its configuration file."""
-    out = project.root / STAGE
+    """The staged project: .zensical/<lang>/{mkdocs.yml, docs/, overrides/}; returns its configuration file."""
+    out = project.root / STAGE / project.lang
     if out.exists():
         shutil.rmtree(out)
-    shutil.copytree(project.docs_dir, out / "docs")
+    others = {d.name for d in pipeline.language_dirs(project.root, project.docs_dir)}     # docs/fr/ is French's
+    shutil.copytree(project.docs_dir, out / "docs",
+                    ignore=lambda folder, names: others & set(names) if Path(folder) == project.docs_dir else ())
     custom = project.config.get("theme", {}).get("custom_dir")
     if custom:
         shutil.copytree(project.root / custom, out / "overrides")
@@ -43,7 +47,10 @@ def stage(project: pipeline.Project) -> Path:
         target = out / "docs" / path
         if not target.exists():
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(content, encoding="utf-8")
+            if isinstance(content, Path):
+                shutil.copyfile(content, target)
+            else:
+                target.write_text(content, encoding="utf-8")
     config = dict(project.config)
     config.pop("hooks", None)
     config["docs_dir"], config["site_dir"] = "docs", "site"
@@ -53,14 +60,15 @@ def stage(project: pipeline.Project) -> Path:
         config["theme"]["custom_dir"] = "overrides"
     config["plugins"] = ["search"]          # Zensical's own search; editions and the offline ZIP are MkDocs' (mike)
     today = dt.datetime.now(dt.timezone.utc)
-    config["extra"] = {**config.get("extra", {}), "build_date": {"year": today.year, "month": today.month,
-                                                                   "day": today.day}}
+    config["extra"] = {**config.get("extra", {}), **pipeline.theme_extra(project),
+                       "build_date": {"year": today.year, "month": today.month, "day": today.day}}
     (out / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return out / "mkdocs.yml"
 
 
-def build(root: Path, site_dir: Path) -> None:
-    project = pipeline.load(root)
+def build_language(root: Path, lang: str) -> Path:
+    """One language's site, built and finished; returns its folder."""
+    project = pipeline.load(root, lang)
     config = stage(project)
     zensical = Path(sys.executable).with_name("zensical")
     command = [str(zensical) if zensical.exists() else "zensical", "build", "--config-file", str(config)]
@@ -73,7 +81,15 @@ def build(root: Path, site_dir: Path) -> None:
         html = page.read_text(encoding="utf-8")
         page.write_text(pipeline.finish_page(html, dest, project, directory_urls=True, offline=False),
                         encoding="utf-8")
-    pipeline.finish_site(built)
+    return built
+
+
+def build(root: Path, site_dir: Path) -> None:
+    built = build_language(root, pipeline.DEFAULT)
+    for lang in pipeline.LANGUAGES:
+        if lang != pipeline.DEFAULT:
+            shutil.move(str(build_language(root, lang)), str(built / lang))
+    pipeline.finish_site(built, pipeline.load(root))
     if site_dir.exists():
         shutil.rmtree(site_dir)
     shutil.move(str(built), str(site_dir))

@@ -233,7 +233,7 @@ def check_text(entries: list[Entry]) -> list[Problem]:
     return problems
 
 
-def check_figures(entries: list[Entry]) -> list[Problem]:
+def check_figures(entries: list[Entry], lang: str = "en") -> list[Problem]:
     """A figure's values have unique ids, its default is one of them, and each value's text shows its number."""
     problems = []
     for entry in entries:
@@ -247,7 +247,7 @@ def check_figures(entries: list[Entry]) -> list[Problem]:
             seen.add(value.get("id"))
             text = str(value.get("text", ""))
             for key in ("number", "low", "high"):
-                if isinstance(value.get(key), int) and not _shows(text, value[key]):
+                if isinstance(value.get(key), int) and not _shows(text, value[key], lang):
                     problems.append(entry.problem(f"values[{index}].text", f"expected the text to show the {key} "
                                                   f"{value[key]}; got {text!r}"))
         default = entry.data.get("default")
@@ -260,17 +260,21 @@ def check_figures(entries: list[Entry]) -> list[Problem]:
     return problems
 
 
-def _shows(text: str, number: int) -> bool:
-    digits = re.findall(r"\d[\d,]*", text)
-    return any(int(d.replace(",", "")) == number for d in digits)
+NUMBERS = {"en": (re.compile(r"\d[\d,]*"), ","),                                # 1,500
+           "fr": (re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+"), " \u00a0\u202f")}   # 1 500
 
 
-def check_all(entries: list[Entry], skip_references_to: set[str] = frozenset()) -> list[Problem]:
+def _shows(text: str, number: int, lang: str = "en") -> bool:
+    pattern, separators = NUMBERS[lang]
+    return any(int(d.translate({ord(c): None for c in separators})) == number for d in pattern.findall(text))
+
+
+def check_all(entries: list[Entry], skip_references_to: set[str] = frozenset(), lang: str = "en") -> list[Problem]:
     ids: dict[str, set[str]] = {}
     for entry in entries:
         ids.setdefault(entry.kind, set()).add(entry.id)
     for kind in SINGULAR:
         ids.setdefault(kind, set())
     return (check_ids(entries) + check_references(entries, ids, set(skip_references_to)) + check_dates(entries)
-            + check_urls(entries) + check_abbreviations(entries) + check_text(entries) + check_figures(entries) + check_names(entries)
+            + check_urls(entries) + check_abbreviations(entries) + check_text(entries) + check_figures(entries, lang) + check_names(entries)
             + check_map_extent(entries))

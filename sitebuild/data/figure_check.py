@@ -5,6 +5,7 @@ that nobody retypes it differently, every sentence of every page and of every da
 one of a figure's keywords ("Aguelhok") and a number stands within a few words of what the figure counts
 ("soldiers", "killed", "refugees", taken from the figure's `quantity`), that number must be one of the figure's
 values. Dates, years, times, distances, durations, quotations, codes, citations and references are not counted.
+French pages and texts are read the same way, with French words (WORDS["fr"]) and French numbers (1 500).
 """
 
 from __future__ import annotations
@@ -26,6 +27,25 @@ NOT_COUNTS = re.compile(
     r"|\b(?:Case|case|question|Question|step|Step|line|Lines?|resolution|Resolution|S/RES/|No\.|number|day|Day"
     r"|week|Week|period|Period|lesson|Lesson|card|Card|part|Part) ?\d+")                         # labels
 NUMBER = re.compile(r"(?<![\w.])\d{1,3}(?:,\d{3})+(?!\w)|(?<![\w.,])\d+(?![\w,.]\d)")
+
+MOIS = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
+FRENCH = {
+    "counted": {"soldats", "militaires", "troupes", "tués", "tuées", "morts", "décès", "otages", "réfugiés",
+                "déplacés", "personnes", "policiers", "casques", "assaillants", "mausolées", "manuscrits", "civils",
+                "fonctionnaires", "agents", "employés", "villageois", "clients", "victimes", "hommes"},
+    "killed": {"tués", "tuées", "morts", "décès", "bilan", "victimes", "vies"},
+    "forces": {"soldats", "troupes", "militaires", "personnels", "casques"},
+    "not_counts": re.compile(
+        r"`[^`]*`|\[#[^\]]*\]|\[@[^\]]*\]|\]\([^)]*\)|<[^>]+>|\"[^\"]*\"|«[^»]*»|\{[^}]*\}"
+        rf"|\b(?:1er|\d{{1,2}})(?:[–-]\d{{1,2}})? (?:{MOIS})\b|\b1[89]\d\d\b|\b2[01]\d\d\b"
+        r"|\b\d{1,2} ?h ?\d{0,2}\b"
+        r"|\b\d+(?:,\d+)? ?(?:km|kilomètres|milles|mm|pour cent|%|°C|ans?|années?|mois|semaines?|jours?|heures?"
+        r"|minutes?|min|pays|nations|nationalités)\b"
+        r"|\b(?:[Cc]as|[Qq]uestion|[ÉéEe]tape|[Ll]ignes?|[Rr]ésolution|S/RES/|n°|N°|numéro|jour|semaine|[Pp]ériode"
+        r"|[Ll]eçon|[Cc]arte|[Pp]artie|[Aa]rticle|[Pp]aragraphe|[Tt]âche) ?\d+|^\W*\d+\.(?!\d)"),
+    "number": re.compile(r"(?<![\w.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\w,]\d)|(?<![\w.,\u00a0\u202f])\d+(?![\w,.]\d|[ \u00a0\u202f]\d{3})"),
+    "separators": " \u00a0\u202f",
+}
 SENTENCE = re.compile(r"(?<=[.!?])\s+|\n\s*\n|\|")
 
 
@@ -36,25 +56,28 @@ def values(figure: dict) -> set[int]:
 FORCES = {"soldiers", "troops", "military", "personnel", "peacekeepers"}
 
 
-def counted(figure: dict) -> set[str]:
+def counted(figure: dict, lang: str = "en") -> set[str]:
     """The words a number of this figure stands next to: what its `quantity` counts (a toll also reads 'toll' or
     'dead'; a force also reads 'troops' or 'soldiers')."""
-    words = COUNTED & _words(figure["quantity"])
-    for group in (KILLED, FORCES):
+    table = FRENCH if lang == "fr" else {"counted": COUNTED, "killed": KILLED, "forces": FORCES}
+    words = table["counted"] & _words(figure["quantity"])
+    for group in (table["killed"], table["forces"]):
         if words & group:
             words |= group
     return words
 
 
 def _words(text: str) -> set[str]:
-    return set(re.findall(r"[a-z]+", text.lower()))
+    return set(re.findall(r"[^\W\d_]+", text.lower()))
 
 
-def check(text: str, figures: list[dict], context: str = "") -> list[tuple[int, str]]:
+def check(text: str, figures: list[dict], context: str = "", lang: str = "en") -> list[tuple[int, str]]:
     """(line number, message) for each number in `text` that contradicts a figure named near it: in the same
     sentence, or anywhere in `context` (a data entry's title and summary, which name what its note is about)."""
     context = context.lower()
-    keyed = [(f, [k.lower() for k in f["keywords"]], counted(f)) for f in figures]
+    not_counts, number_pattern, separators = ((FRENCH["not_counts"], FRENCH["number"], FRENCH["separators"])
+                                              if lang == "fr" else (NOT_COUNTS, NUMBER, ","))
+    keyed = [(f, [k.lower() for k in f["keywords"]], counted(f, lang)) for f in figures]
     found, position = [], 0
     for sentence in SENTENCE.split(text):
         start = text.find(sentence, position)
@@ -63,9 +86,9 @@ def check(text: str, figures: list[dict], context: str = "") -> list[tuple[int, 
         named = [(f, words) for f, keys, words in keyed if any(k in lowered or k in context for k in keys)]
         if not named:
             continue
-        clean = NOT_COUNTS.sub(lambda m: " " * len(m.group()), sentence)
-        for match in NUMBER.finditer(clean):
-            number = int(match.group().replace(",", ""))
+        clean = not_counts.sub(lambda m: " " * len(m.group()), sentence)
+        for match in number_pattern.finditer(clean):
+            number = int(match.group().translate({ord(c): None for c in separators}))
             if number < 2:
                 continue
             around = _words(clean[max(0, match.start() - 40):match.end() + 40])

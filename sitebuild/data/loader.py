@@ -4,6 +4,7 @@ than its pure-Python parser on the site's data."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -41,6 +42,8 @@ class Entry:
     file: str
     line: int
     data: dict
+    lang: str = ""              # set when `data` holds one language's texts, taken from `written` ({en, fr})
+    written: dict | None = None
 
     @property
     def id(self) -> str:
@@ -48,7 +51,21 @@ class Entry:
         return value if isinstance(value, str) else ""
 
     def problem(self, field_name: str, message: str) -> Problem:
+        """A problem with a field; in one language's data, the field named as written (`summary.fr`)."""
+        if self.lang and self.written is not None and isinstance(_at(self.written, field_name), dict):
+            field_name = f"{field_name}.{self.lang}"
         return Problem(self.file, self.line, self.id or f"#{self.line}", field_name, message)
+
+
+def _at(data, label: str):
+    """The value at a field label such as `values[0].text`, or None."""
+    for part in re.findall(r"[^.\[\]]+|\[\d+\]", label):
+        if part.startswith("["):
+            index = int(part[1:-1])
+            data = data[index] if isinstance(data, list) and index < len(data) else None
+        else:
+            data = data.get(part) if isinstance(data, dict) else None
+    return data
 
 
 @dataclass

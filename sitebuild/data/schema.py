@@ -3,9 +3,13 @@ one readable problem."""
 
 from __future__ import annotations
 
+import json
 import re
+from functools import lru_cache
+from pathlib import Path
 
 from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
 
 from ..vocab import choices
 from .loader import Entry, RawFile
@@ -21,7 +25,13 @@ def _expectation(error) -> tuple[str, str]:
     if kind == "required":
         missing = [name for name in error.validator_value if name not in error.instance]
         name = ".".join(path + missing[:1])
+        if missing[:1] == ["fr"]:
+            return name, "missing the French text (each text is written in both languages: {en: ..., fr: ...})"
         return name, "missing required field"
+    if kind == "type" and str(schema.get("description", "")).startswith("a text in English and French"):
+        return field, f"expected the text in English and French, {{en: ..., fr: ...}}; got {error.instance!r}"
+    if kind == "anyOf" and schema.get("description"):
+        return field, f"expected {schema['description']}; got {error.instance!r}"
     if kind == "additionalProperties":
         allowed = sorted(schema.get("properties", {}))
         extra = sorted(set(error.instance) - set(allowed))
@@ -89,14 +99,24 @@ def _whole_values(entry: Entry, schema: dict, data, label: str = "") -> list[Pro
     return problems
 
 
-def validate(raw: RawFile, schema: dict) -> tuple[list[Entry], list[Problem]]:
+SHARED = "text.json"          # the definitions the schemas share, beside them: a text in both languages
+
+
+@lru_cache(maxsize=4)
+def registry(schema_dir: Path) -> Registry:
+    """The shared definitions, for the schemas' `$ref`s to text.json."""
+    contents = json.loads((schema_dir / SHARED).read_text(encoding="utf-8"))
+    return Registry().with_resource(contents["$id"], Resource.from_contents(contents))
+
+
+def validate(raw: RawFile, schema: dict, schema_dir: Path) -> tuple[list[Entry], list[Problem]]:
     _years_as_text(raw.items, schema)
     entries = [Entry(raw.kind, raw.path, line, item) for item, line in zip(raw.items, raw.lines)]
     problems = []
     for entry in entries:
         if isinstance(entry.data, dict):
             problems += _whole_values(entry, schema["items"], entry.data)
-    for error in Draft202012Validator(schema).iter_errors(raw.items):
+    for error in Draft202012Validator(schema, registry=registry(schema_dir)).iter_errors(raw.items):
         if not error.absolute_path:
             problems.append(Problem(raw.path, 1, "", "", error.message))
             continue

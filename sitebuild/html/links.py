@@ -56,8 +56,8 @@ def check_site(site_dir: Path) -> list[Problem]:
     ids: dict[str, set[str]] = {}
     problems = []
     for page, html in sorted(pages.items()):
-        if page == "404.html" or page.startswith("assets/"):
-            continue                       # the 404 page is served at any depth: its links are absolute
+        if page.rsplit("/", 1)[-1] == "404.html" or "assets/" in page:
+            continue                       # a 404 page is served at any depth: its links are absolute
         for href in dict.fromkeys(_HREF.findall(html)):
             parts = urlsplit(href.replace("&amp;", "&"))
             if parts.scheme or parts.netloc or href.startswith("site:"):

@@ -8,17 +8,21 @@ Material's script leaves alone; site.css gives it Material's table look.
 """
 
 import re
+from html import escape
+
+from ..i18n import ui
 
 _TAG = re.compile(r"<table(?:\s[^>]*)?>|</table>")
 BOX = ('<div class="md-typeset__scrollwrap" tabindex="0" role="region" '
-       'aria-label="Table; scroll sideways to see all columns"><div class="md-typeset__table">'
+       'aria-label="{label}"><div class="md-typeset__table">'
        '<table class="data-table">')
 
 
-def box(html: str) -> str:
+def box(html: str, lang: str) -> str:
     """Box every table written without attributes (Markdown's and the partials'); others stay as they are."""
     if "<table>" not in html:
         return html
+    opening = BOX.format(label=escape(ui("Table; scroll sideways to see all columns", lang)))
     out, boxed, pos = [], [], 0          # boxed: for each open table, whether it got a box
     for match in _TAG.finditer(html):
         tag = match.group(0)
@@ -27,7 +31,7 @@ def box(html: str) -> str:
             out.append(tag + ("</div></div>" if boxed and boxed.pop() else ""))
         else:
             boxed.append(tag == "<table>")
-            out.append(BOX if tag == "<table>" else tag)
+            out.append(opening if tag == "<table>" else tag)
         pos = match.end()
     out.append(html[pos:])
     return "".join(out)

@@ -15,7 +15,9 @@ from typing import Callable
 
 from markupsafe import Markup
 
+from .. import i18n
 from ..vocab import FIRST_YEAR, LAST_YEAR
+from .text import date_label
 
 TIMELINE = "timeline/index.md"           # the overview: every event in brief, with the filters and the chart
 SITE_LINK = "site:"
@@ -63,6 +65,27 @@ class PageContext:
     @property
     def vocab(self):
         return self.project.vocab
+
+    # -- language --------------------------------------------------------------------------------------------
+    @property
+    def lang(self) -> str:
+        return self.project.lang
+
+    def date(self, text: str) -> str:
+        """A date of the data ('2012-03-22') as the page's language writes it."""
+        return date_label(text, self.lang)
+
+    def ui(self, text: str) -> str:
+        """Interface text (English) in the page's language (sitebuild/i18n.py)."""
+        return i18n.ui(text, self.lang)
+
+    def lowercase(self, label: str) -> str:
+        """A vocabulary's label inside a sentence ('person'; in French 'rapport de l'ONU', 'État')."""
+        return i18n.lowercase(label, self.lang)
+
+    def number(self, value: int | float, decimals: int | None = None) -> str:
+        """A number as the page's language writes it: '1,200' or '1 200', '12.65' or '12,65'."""
+        return i18n.number(value, self.lang, decimals)
 
     # -- links -----------------------------------------------------------------------------------------------
     link = staticmethod(site_link)

@@ -10,6 +10,7 @@ of sources cited goes at the end of the page.
 from __future__ import annotations
 
 import re
+from html import escape
 from types import SimpleNamespace
 from typing import Callable
 
@@ -44,9 +45,9 @@ def expand(markdown: str, project, stash: Callable[[str], str]) -> str:
         else:
             out.append(_inline(line, ctx))
     text = "\n".join(out)
-    text = _under_title(text, markdown, points, _jumps(markdown, bool(ctx.cited)))
+    text = _under_title(text, markdown, points, _jumps(markdown, ctx), ctx)
     if ctx.cited:
-        text += "\n\n## Sources cited on this page {#sources-cited}\n\n" + str(_sources_cited(ctx))
+        text += f"\n\n## {ctx.ui('Sources cited on this page')} {{#sources-cited}}\n\n" + str(_sources_cited(ctx))
     # No blank line after the last block: Python-Markdown would wrap a kept-apart HTML block that ends the text
     # with a line break in <p>.
     return text.rstrip()
@@ -79,25 +80,29 @@ def _sources_cited(ctx: PageContext) -> str:
     return ctx.render_html("sources-cited.html", sources=sources)
 
 
-# Sections a reader may want to reach from the top of a long page: (heading as written, anchor, link text).
+# Sections a reader may want to reach from the top of a long page: (heading as written in English, anchor, link
+# text). A translated page's heading names the anchor: `## Vérifiez vos connaissances {#check-your-understanding}`.
 JUMPS = [("## Check your understanding", "check-your-understanding", "Quiz"),
          ("## Discussion questions", "discussion-questions", "Discussion")]
 
 
-def _jumps(markdown: str, cited: bool) -> str:
+def _jumps(markdown: str, ctx: PageContext) -> str:
     """'On this page: Quiz · Discussion · Sources', for pages with a quiz (explainer pages): links to those
     sections and to the list of sources cited."""
     lines = {line.strip() for line in markdown.split("\n")}
-    links = [(anchor, text) for heading, anchor, text in JUMPS if heading in lines]
+    anchors = {line.rstrip()[line.rstrip().rfind("{#") + 2:-1] for line in lines
+               if line.startswith("## ") and line.rstrip().endswith("}") and "{#" in line}
+    links = [(anchor, ctx.ui(text)) for heading, anchor, text in JUMPS if heading in lines or anchor in anchors]
     if not links:
         return ""
-    if cited:
-        links.append(("sources-cited", "Sources"))
-    items = " · ".join(f'<a href="#{anchor}">{text}</a>' for anchor, text in links)
-    return f'\n\n<nav class="page-jumps" aria-label="On this page"><strong>On this page:</strong> {items}</nav>\n'
+    if ctx.cited:
+        links.append(("sources-cited", ctx.ui("Sources")))
+    items = " · ".join(f'<a href="#{anchor}">{escape(text)}</a>' for anchor, text in links)
+    return (f'\n\n<nav class="page-jumps" aria-label="{escape(ctx.ui("On this page"))}">'
+            f'<strong>{escape(ctx.ui("On this page:"))}</strong> {items}</nav>\n')
 
 
-def _under_title(text: str, source: str, key_points: list[str], jumps: str = "") -> str:
+def _under_title(text: str, source: str, key_points: list[str], jumps: str, ctx: PageContext) -> str:
     """Under the title: 'About N minutes to read' on pages with enough prose (200 words a minute), the jump list
     to the quiz, discussion and sources, then the page's key points (front matter `key_points`, already expanded:
     they are cited first)."""
@@ -108,9 +113,10 @@ def _under_title(text: str, source: str, key_points: list[str], jumps: str = "")
     minutes = max(1, round(words / WORDS_PER_MINUTE))
     head = ""
     if words >= MIN_WORDS:
-        head += f'\n\n<p class="reading-time">About {minutes} minute{"s" if minutes != 1 else ""} to read</p>\n'
+        reading = ctx.ui("About 1 minute to read") if minutes == 1 else ctx.ui("About {n} minutes to read").format(n=minutes)
+        head += f'\n\n<p class="reading-time">{escape(reading)}</p>\n'
     head += jumps
     if key_points:
         items = "\n".join("    - " + point for point in key_points)
-        head += f'\n\n!!! abstract "Key points"\n\n{items}\n'
+        head += f'\n\n!!! abstract "{ctx.ui("Key points")}"\n\n{items}\n'
     return text[:title.end()] + head + text[title.end():]

@@ -23,7 +23,8 @@ def _citation(source_ids: list[str], ctx, cite: bool) -> str:
     if cite:
         return str(ctx.cite(source_ids))
     sources = [ctx.dataset.get("sources", i) for i in source_ids]
-    links = "; ".join(f'<a href="{escape(s["url"])}">{escape(s.get("publisher") or s["author"])}</a>' for s in sources)
+    links = str(escape(ctx.ui("; "))).join(f'<a href="{escape(s["url"])}">{escape(s.get("publisher") or s["author"])}</a>'
+                                            for s in sources)
     return f' <span class="figure__sources">({links})</span>'
 
 
@@ -40,8 +41,9 @@ def render(figure_id: str, value_id: str | None, ctx, cite: bool = True) -> str:
     note = ""
     if figure.get("explained"):
         page, _, anchor = figure["explained"].partition("#")
-        note = f' (<a href="{ctx.link(page, anchor)}">sources differ</a>)'
-    return f'<span class="figure">{low:,} to {high:,}</span>{note}{_citation(sources, ctx, cite)}'
+        note = f' (<a href="{ctx.link(page, anchor)}">{escape(ctx.ui("sources differ"))}</a>)'
+    span = escape(ctx.ui("{low} to {high}").format(low=ctx.number(low), high=ctx.number(high)))
+    return f'<span class="figure">{span}</span>{note}{_citation(sources, ctx, cite)}'
 
 
 def in_text(text: str, ctx, escape_text, cite: bool = True) -> Markup:

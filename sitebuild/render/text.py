@@ -7,22 +7,16 @@ from functools import lru_cache
 
 from markupsafe import Markup
 
+from .. import i18n
 from ..data.checks import parse_date
 
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December"]
-
-
 @lru_cache(maxsize=None)
-def date_label(text: str) -> str:
-    """'2012-03-22' -> '22 March 2012'; '2012-03' -> 'March 2012'; '2012' -> '2012'."""
+def date_label(text: str, lang: str = "en") -> str:
+    """'2012-03-22' -> '22 March 2012' ('22 mars 2012'); '2012-03' -> 'March 2012'; '2012' -> '2012'."""
     parts = text.split("-")
     date = parse_date(text)
-    if len(parts) == 1:
-        return str(date.year)
-    if len(parts) == 2:
-        return f"{MONTHS[date.month - 1]} {date.year}"
-    return f"{date.day} {MONTHS[date.month - 1]} {date.year}"
+    return i18n.date_label(date.year, date.month if len(parts) > 1 else None, date.day if len(parts) > 2 else None,
+                           lang)
 
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")

@@ -1,6 +1,8 @@
 /* Filters for the timeline and the primary documents: show or hide items by the form's choices, keep the
    choices in the page address (so a filtered view can be shared), and say how many items show.
-   Without JavaScript the form stays hidden (site.css: .no-js .filters) and every item shows. */
+   Without JavaScript the form stays hidden (site.css: .no-js .filters) and every item shows.
+   The status line's texts come from the page, in its language: data-status-all and data-status-some on the
+   status element (sitebuild/templates/), with {shown} and {total} filled in here. */
 (function () {
   "use strict";
 
@@ -68,6 +70,13 @@
     var items = itemsOf(root);
     var status = form.querySelector(".filters__status");
     var noun = root.getAttribute("data-filterable") === "timeline" ? "events" : "documents";
+    var all = status.getAttribute("data-status-all") || "Showing all {total} " + noun + ".";
+    var some = status.getAttribute("data-status-some") || "Showing {shown} of {total} " + noun + ".";
+    var lang = document.documentElement.lang || undefined;
+
+    function say(text, shown) {
+      return text.replace("{shown}", shown.toLocaleString(lang)).replace("{total}", items.length.toLocaleString(lang));
+    }
 
     function apply(state, updateUrl) {
       var shown = 0;
@@ -79,9 +88,7 @@
         var visible = section.querySelector("[data-category]:not([data-filtered-out])");
         if (visible) section.removeAttribute("data-filtered-out"); else section.setAttribute("data-filtered-out", "");
       });
-      status.textContent = shown === items.length
-        ? "Showing all " + items.length + " " + noun + "."
-        : "Showing " + shown + " of " + items.length + " " + noun + ".";
+      status.textContent = say(shown === items.length ? all : some, shown);
       if (updateUrl) toUrl(state);
     }
 

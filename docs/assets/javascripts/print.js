@@ -4,7 +4,8 @@
       each block's own state is kept here in `data-opened` (print.css reads it) and restored afterwards. Without
       JavaScript the browser prints blocks as they are.
    2. The teacher may instead print every answer together on a separate page at the end. The choice is in the
-      page's HTML (sitebuild/html/print_options.py); without JavaScript it is hidden. */
+      page's HTML (sitebuild/html/print_options.py), with the title of that page in the page's language
+      (data-answers-title); without JavaScript it is hidden. */
 (function () {
   "use strict";
   var blocks = document.querySelectorAll(".md-typeset details.question, .md-typeset details.answer");
@@ -28,12 +29,12 @@
     block.addEventListener("toggle", function () { if (!printing) remember(block); });
   });
 
-  function buildKey() {
+  function buildKey(heading) {
     var key = document.createElement("section");
     key.className = "print-answer-key";
     key.setAttribute("aria-hidden", "true");
     var title = document.createElement("h2");
-    title.textContent = "Answers";
+    title.textContent = heading;
     key.appendChild(title);
     var list = document.createElement("ol");
     Array.prototype.forEach.call(blocks, function (block) {
@@ -65,7 +66,7 @@
     if (event.target.name !== "print-answers") return;
     document.body.setAttribute("data-print-answers", event.target.value);
     if (event.target.value === "page" && !key) {
-      key = buildKey();
+      key = buildKey(options.getAttribute("data-answers-title") || "Answers");
       article.appendChild(key);
     }
   });

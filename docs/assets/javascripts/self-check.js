@@ -3,7 +3,9 @@
    `self-check`, the right choice `choice--correct`). Without JavaScript such a block is an ordinary question
    block: opening it shows the choices, the right answer and why. Here each one becomes a group of radio buttons
    (native keyboard use: Tab into the group, arrow keys to choose) with a "Check my answer" button; a status line
-   (read out by screen readers) says whether the choice is right, and the explanation opens below it. */
+   (read out by screen readers) says whether the choice is right, and the explanation opens below it.
+   Its texts are written on each block in the page's language (data-check-*: sitebuild/html/self_check.py); the
+   English below is only a fallback. */
 (function () {
   "use strict";
   var blocks = document.querySelectorAll(".md-typeset details.self-check");
@@ -13,6 +15,7 @@
     if (!summary || !list) return;
     var name = "self-check-" + (index + 1);
     var choices = Array.prototype.slice.call(list.children);
+    function text(name, english) { return block.getAttribute("data-check-" + name) || english; }
 
     var form = document.createElement("form");
     form.className = "self-check__form";
@@ -42,7 +45,7 @@
     var button = document.createElement("button");
     button.type = "submit";
     button.className = "md-button self-check__button";
-    button.textContent = "Check my answer";
+    button.textContent = text("label", "Check my answer");
     form.appendChild(button);
     var status = document.createElement("p");
     status.className = "self-check__status";
@@ -52,14 +55,14 @@
     block.parentNode.insertBefore(form, block);
     list.hidden = true;                            /* the radio buttons show the choices */
     block.hidden = true;                           /* the explanation waits for an answer */
-    summary.textContent = "Why? The explanation";
+    summary.textContent = text("explanation", "Why? The explanation");
 
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       var picked = form.querySelector("input:checked");
       labels.forEach(function (label) { label.classList.remove("is-right", "is-wrong"); });
       if (!picked) {
-        status.textContent = "Choose an answer first.";
+        status.textContent = text("choose", "Choose an answer first.");
         status.className = "self-check__status";
         return;
       }
@@ -67,11 +70,12 @@
       var right = choices.findIndex(function (c) { return c.classList.contains("choice--correct"); });
       labels[right].classList.add("is-right");
       if (i === right) {
-        status.textContent = "Right. Read why below.";
+        status.textContent = text("right", "Right. Read why below.");
         status.className = "self-check__status is-right";
       } else {
         labels[i].classList.add("is-wrong");
-        status.textContent = "Not quite. The right answer is: " + labels[right].textContent.trim() + " Read why below.";
+        status.textContent = text("wrong", "Not quite. The right answer is: {answer} Read why below.")
+          .replace("{answer}", function () { return labels[right].textContent.trim(); });
         status.className = "self-check__status is-wrong";
       }
       block.hidden = false;

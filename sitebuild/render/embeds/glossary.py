@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from itertools import groupby
 
+from ...i18n import sort_key
+
 
 def render(args: dict[str, str], ctx) -> str:
     data = ctx.dataset
@@ -19,11 +21,12 @@ def render(args: dict[str, str], ctx) -> str:
     for actor in data.items("actors"):
         if actor.get("abbr") and actor["id"] not in glossary_ids:
             terms.append({"id": actor["id"], "term": actor["abbr"], "abbr": actor["abbr"],
-                          "definition": f"Short for {actor['name']}. See its actor page.",
+                          "definition": ctx.ui("Short for {name}. See its actor page.").format(name=actor["name"]),
                           "aliases": [], "see": [{"title": actor["name"], "url": ctx.actor_link(actor["id"])}],
                           "sources": []})
-    terms.sort(key=lambda t: t["term"].lower().lstrip("'\""))
+    # Alphabetical in every language: accents left out of the order, so "État" comes with E, not after Z.
+    terms.sort(key=lambda t: sort_key(t["term"]).lstrip("'\""))
     for term in terms:                   # cited in the order the page shows them, so the numbers run in order
         term["citation"] = ctx.cite(term["sources"])
-    letters = [(letter, list(items)) for letter, items in groupby(terms, key=lambda t: t["term"][0].upper())]
+    letters = [(letter, list(items)) for letter, items in groupby(terms, key=lambda t: sort_key(t["term"]).lstrip("'\"")[0].upper())]
     return ctx.render("markdown/glossary.html", letters=letters, count=len(terms))

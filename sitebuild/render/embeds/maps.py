@@ -1,7 +1,9 @@
 """The map shortcodes: `md:map` (the crisis map with its text table) and `md:locator places=a,b` (a small map).
 
 Geometry comes from sitebuild/geo.py; this module decides what to draw and where labels go, and renders
-templates/markdown/map.html and templates/locator.html.
+templates/markdown/map.html and templates/locator.html. Its texts (country, region and river names, the periods,
+the close-ups' titles, directions) are written in English here and shown in the page's language by ctx.ui
+(sitebuild/locale/).
 """
 
 from __future__ import annotations
@@ -11,8 +13,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from ... import geo
+from ...i18n import sort_key
 from ..context import TIMELINE
-from ..text import date_label
 
 LOCATOR_WIDTH = 300
 MALI = "Mali"
@@ -25,16 +27,16 @@ COUNTRY_NAMES = {
     "NL": "Netherlands", "FR": "France", "BE": "Belgium", "LU": "Luxembourg", "GN": "Guinea", "NG": "Nigeria",
     "MA": "Morocco", "TN": "Tunisia", "GH": "Ghana",
 }
-# Country names on the crisis map: (text, lon, lat), placed by hand in empty parts of each country.
-COUNTRY_LABELS = [("MAURITANIA", -9.6, 20.6), ("ALGERIA", 2.6, 24.4), ("NIGER", 3.4, 14.2), ("BURKINA FASO", -0.9, 11.0),
-                  ("GUINEA", -10.9, 10.5), ("CÔTE D'IVOIRE", -6.6, 10.25)]
+# Country names on the crisis map, in capitals: (country code, lon, lat), placed by hand in empty parts of each country.
+COUNTRY_LABELS = [("MR", -9.6, 20.6), ("DZ", 2.6, 24.4), ("NE", 3.4, 14.2), ("BF", -0.9, 11.0),
+                  ("GN", -10.9, 10.5), ("CI", -6.6, 10.25)]
 KIND_ORDER = {"capital": 0, "city": 1, "town": 2, "site": 3, "village": 4, "region": 5, "country": 6}
 
 
 # ---- Shared helpers ------------------------------------------------------------------------------------------
 def _countries(ctx, projection: geo.Projection, tolerance: float, margin: float = 2.0) -> list[dict]:
     """Paths of every country that shows inside the projection's box; Mali last, so its border is on top."""
-    return [dict(c) for c in _country_paths(ctx.project.docs_dir / geo.OUTLINES, projection, tolerance, margin)]
+    return [dict(c) for c in _country_paths(ctx.project.shared_dir / geo.OUTLINES, projection, tolerance, margin)]
 
 
 @lru_cache(maxsize=None)
@@ -57,8 +59,23 @@ def _outlines(path: Path) -> dict[str, tuple[list, tuple[float, float, float, fl
     return {name: (polys, geo.bbox(polys)) for name, polys in geo.load_countries(path).items() if polys}
 
 
-def coordinates_label(lat: float, lon: float) -> str:
-    return f"{abs(lat):.2f}° {'N' if lat >= 0 else 'S'}, {abs(lon):.2f}° {'E' if lon >= 0 else 'W'}"
+def country_name(code: str, ctx) -> str:
+    return ctx.ui(COUNTRY_NAMES[code]) if code in COUNTRY_NAMES else code
+
+
+def coordinates_label(lat: float, lon: float, ctx) -> str:
+    """'12.65° N, 8.00° W' ('12,65° N, 8,00° O' in French)."""
+    return (f"{ctx.number(abs(lat), 2)}° {ctx.ui('N') if lat >= 0 else ctx.ui('S')}, "
+            f"{ctx.number(abs(lon), 2)}° {ctx.ui('E') if lon >= 0 else ctx.ui('W')}")
+
+
+def area_label(extent: geo.Extent, ctx) -> str:
+    """The box a map draws, in words: 'latitude 9.9 to 25.4, longitude -12.8 to 4.8'."""
+    def degrees(value: float) -> str:
+        text = ctx.number(value, 1)
+        return text[:-2] if text.endswith((".0", ",0")) else text
+    return ctx.ui("latitude {south} to {north}, longitude {west} to {east}").format(
+        south=degrees(extent.south), north=degrees(extent.north), west=degrees(extent.west), east=degrees(extent.east))
 
 
 def distance_km(a: dict, b: dict) -> float:
@@ -69,7 +86,7 @@ def distance_km(a: dict, b: dict) -> float:
 
 
 def direction(a: dict, b: dict) -> str:
-    """Compass direction (8 points) from place a to place b."""
+    """Compass direction (8 points) from place a to place b, in English (a key of DIRECTIONS)."""
     la1, lo1, la2, lo2 = map(math.radians, (a["lat"], a["lon"], b["lat"], b["lon"]))
     y = math.sin(lo2 - lo1) * math.cos(la2)
     x = math.cos(la1) * math.sin(la2) - math.sin(la1) * math.cos(la2) * math.cos(lo2 - lo1)
@@ -152,18 +169,18 @@ MAP_WIDTH = 440
 FONT = 16                     # label size in the map's units at build time (site.css draws them smaller on wide screens)
 PHONE_PX = 280                # the map's width on a 320 px phone (288 px of content), with a margin
 HIT_PX = 24                   # the smallest tap target (WCAG 2.2, 2.5.8)
-CLOSE_UPS = [
+CLOSE_UPS = [                 # titles in English: shown through ctx.ui
     {"id": "north", "title": "Northern Mali, close up", "extent": geo.Extent(west=-5.4, east=4.7, south=14.7, north=21.3)},
     {"id": "centre", "title": "Central Mali, close up", "extent": geo.Extent(west=-6.5, east=-2.5, south=13.9, north=15.95)},
 ]
-# Region names drawn on the maps (lon, lat), placed by hand away from the towns.
+# Region names drawn on the maps (lon, lat), placed by hand away from the towns; in English, shown through ctx.ui.
 REGION_LABELS = [("Timbuktu region", -4.2, 21.3), ("Kidal region", 1.9, 21.0), ("Gao region", 2.0, 17.2),
                  ("Mopti region", -2.6, 14.0), ("Kayes", -10.6, 14.9), ("Koulikoro", -7.6, 14.8),
                  ("Ségou", -5.9, 13.8), ("Sikasso", -6.3, 11.2)]
 RIVER_LABEL = ("Niger River", -10.0, 12.1)
 # Who held what: three periods, each a set of 2012 regions hatched as held by armed groups opposed to the
-# government, with a cited description. Approximate: towns changed hands, and control of the desert between them
-# was never complete.
+# government, with a cited description (title, hatched and text in English, shown through ctx.ui). Approximate:
+# towns changed hands, and control of the desert between them was never complete.
 PERIODS = [
     {"id": "2012", "label": "2012", "title": "April 2012 to January 2013",
      "regions": ["Timbuktu", "Gao", "Kidal"], "hatched": "the regions of Timbuktu, Gao and Kidal",
@@ -190,13 +207,15 @@ PERIODS = [
 def _places_table(ctx, events_at: dict[str, list[dict]], drawn: set[str]) -> list[dict]:
     rows = []
     for place in ctx.dataset.items("places"):
-        country = COUNTRY_NAMES.get(place["country"], place["country"])
-        events = [{"label": date_label(e["date"]), "date": e["date"], "title": e["title"],
+        country = country_name(place["country"], ctx)
+        events = [{"label": ctx.date(e["date"]), "date": e["date"], "title": e["title"],
                    "url": ctx.event_link(e["id"]), "context": bool(e.get("context"))} for e in events_at.get(place["id"], [])]
-        rows.append({"id": place["id"], "name": place["name"], "kind": place["kind"], "country": country,
-                     "region": place.get("region", ""), "coords": coordinates_label(place["lat"], place["lon"]),
+        rows.append({"id": place["id"], "name": place["name"], "kind": place["kind"],
+                     "kind_label": ctx.lowercase(ctx.vocab.place_kinds[place["kind"]]), "country": country,
+                     "country_code": place["country"], "region": place.get("region", ""),
+                     "coords": coordinates_label(place["lat"], place["lon"], ctx),
                      "lat": place["lat"], "lon": place["lon"], "on_map": place["id"] in drawn, "events": events})
-    return sorted(rows, key=lambda r: (r["country"] != "Mali", r["country"], r["name"].lower()))
+    return sorted(rows, key=lambda r: (r["country_code"] != "ML", sort_key(r["country"]), sort_key(r["name"])))
 
 
 def radius(count: int) -> float:
@@ -236,7 +255,7 @@ def _targets(markers: list[dict], hit: float) -> None:
 
 
 def _paths(ctx, projection: geo.Projection, tolerance: float) -> dict:
-    docs = ctx.project.docs_dir
+    docs = ctx.project.shared_dir                     # the map data is shared by every language (docs/data/map/)
     regions = geo.load_regions(docs / geo.REGIONS)
     region_paths = {name: geo.path_data(polys, projection, tolerance, margin=2) for name, polys in regions.items()}
     return {"regions": region_paths,
@@ -254,7 +273,10 @@ def _view(ctx, places, events_at, extent: geo.Extent, uid: str, frames=()) -> di
     _targets(markers, hit)
     taken = [(f[0], f[1], f[0] + f[2], f[1] + 18) for f in frames]        # the close-ups' titles on the frames
     labels = []
-    for kind, items in (("country", COUNTRY_LABELS), ("region", REGION_LABELS), ("river", [RIVER_LABEL])):
+    countries = [(country_name(code, ctx).upper(), lon, lat) for code, lon, lat in COUNTRY_LABELS]
+    regions = [(ctx.ui(text), lon, lat) for text, lon, lat in REGION_LABELS]
+    river = [(ctx.ui(RIVER_LABEL[0]), *RIVER_LABEL[1:])]
+    for kind, items in (("country", countries), ("region", regions), ("river", river)):
         for text, lon, lat in items:
             if not extent.contains(lat, lon):
                 continue
@@ -277,27 +299,31 @@ def render_map(args: dict[str, str], ctx) -> str:
     places = ctx.dataset.items("places")
     main = geo.Projection(geo.MALI_EXTENT, MAP_WIDTH)
     frames = []
+    titles = {close["id"]: ctx.ui(close["title"]) for close in CLOSE_UPS}
     for close in CLOSE_UPS:
         (x0, y0), (x1, y1) = main(close["extent"].west, close["extent"].north), main(close["extent"].east, close["extent"].south)
-        frames.append([round(v, 1) for v in (x0, y0, x1 - x0, y1 - y0)] + [f"{uid}-{close['id']}", close["title"]])
+        frames.append([round(v, 1) for v in (x0, y0, x1 - x0, y1 - y0)] + [f"{uid}-{close['id']}", titles[close["id"]]])
     overview = _view(ctx, places, events_at, geo.MALI_EXTENT, uid, frames)
-    close_ups = [dict(_view(ctx, places, events_at, c["extent"], f"{uid}-{c['id']}"), title=c["title"], id=c["id"])
+    close_ups = [dict(_view(ctx, places, events_at, c["extent"], f"{uid}-{c['id']}"), title=titles[c["id"]], id=c["id"])
                  for c in CLOSE_UPS]
     views = [overview] + close_ups
     linked = {m["id"] for v in views for m in v["markers"] if "hit" in m}
     drawn = {m["id"] for v in views for m in v["markers"]}
     extent = geo.MALI_EXTENT
-    outside = sorted(p["name"] for p in places if p["kind"] != "country" and not extent.contains(p["lat"], p["lon"]))
-    untappable = sorted({m["name"] for v in views for m in v["markers"]} - {m["name"] for v in views for m in v["markers"] if "hit" in m})
-    periods = [dict(p, citation=ctx.cite(p["sources"])) for p in PERIODS]
+    outside = sorted((p["name"] for p in places if p["kind"] != "country" and not extent.contains(p["lat"], p["lon"])),
+                     key=sort_key)
+    untappable = sorted({m["name"] for v in views for m in v["markers"]} - {m["name"] for v in views for m in v["markers"] if "hit" in m},
+                        key=sort_key)
+    periods = [dict(p, title=ctx.ui(p["title"]), hatched=ctx.ui(p["hatched"]), text=ctx.ui(p["text"]),
+                    citation=ctx.cite(p["sources"])) for p in PERIODS]
     whole = [p for p in places if p["kind"] == "country" and p["id"] in events_at]
     figure = ctx.render_html(
         "map.html", uid=uid, main=overview, close_ups=close_ups, periods=periods, untappable=untappable,
         atlas=geo.ATLAS_NAME, rivers=geo.RIVERS_NAME, regions=geo.REGIONS_NAME,
         total=sum(m["count"] for m in overview["markers"]), legend=_legend_sizes())
-    table = ctx.render_html("map-places.html", places=_places_table(ctx, events_at, drawn), extent=extent,
+    table = ctx.render_html("map-places.html", places=_places_table(ctx, events_at, drawn), area=area_label(extent, ctx),
                             outside=outside, whole=whole, timeline=ctx.link(TIMELINE), linked=linked)
-    return f"{figure}\n\n## Places and their events {{#places}}\n\n{table}"
+    return f"{figure}\n\n## {ctx.ui('Places and their events')} {{#places}}\n\n{table}"
 
 
 def _legend_sizes() -> dict:
@@ -321,23 +347,36 @@ def locator_extent(places: list[dict]) -> geo.Extent:
     return geo.Extent(max(west, main.west), min(east, main.east), max(south, main.south), min(north, main.north))
 
 
-def _join(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+def _join(items: list[str], ctx) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    if len(items) == 1:
+        return items[0]
+    return ctx.ui("{first} and {last}").format(first=", ".join(items[:-1]), last=items[-1])
 
 
-def describe_places(places: list[dict], capital: dict | None) -> str:
+# How far and which way a place is from the capital, for each compass direction (maps.direction), in English:
+# each is a whole phrase, since languages put the direction in different places ('à l'est de', 'au nord de').
+DIRECTIONS = {
+    "north": "about {km} km north of {capital}", "north-east": "about {km} km north-east of {capital}",
+    "east": "about {km} km east of {capital}", "south-east": "about {km} km south-east of {capital}",
+    "south": "about {km} km south of {capital}", "south-west": "about {km} km south-west of {capital}",
+    "west": "about {km} km west of {capital}", "north-west": "about {km} km north-west of {capital}",
+}
+
+
+def describe_places(places: list[dict], capital: dict | None, ctx) -> str:
     """One line of text saying where each place is, e.g. 'Gao (Gao Region, Mali), about 960 km east of Bamako'."""
     parts = []
     for place in places:
-        country = COUNTRY_NAMES.get(place["country"], place["country"])
-        where = ", ".join(x for x in (place.get("region"), "" if place.get("region") and country == "Mali" else country) if x)
+        country = country_name(place["country"], ctx)
+        where = ", ".join(x for x in (place.get("region"), "" if place.get("region") and place["country"] == "ML" else country) if x)
         text = f"{place['name']} ({where})" if where and place["kind"] != "country" else place["name"]
         if capital and place["id"] != capital["id"] and place["kind"] != "country":
             km = round(distance_km(capital, place), -1)
-            text += f", about {int(km):,} km {direction(capital, place)} of {capital['name']}" if km >= 20 else \
-                f", next to {capital['name']}"
+            text += ", " + (ctx.ui(DIRECTIONS[direction(capital, place)]).format(km=ctx.number(int(km)), capital=capital["name"])
+                            if km >= 20 else ctx.ui("next to {capital}").format(capital=capital["name"]))
         parts.append(text)
-    return _join(parts)
+    return _join(parts, ctx)
 
 
 def render_locator(args: dict[str, str], ctx) -> str:
@@ -356,7 +395,7 @@ def render_locator(args: dict[str, str], ctx) -> str:
     mali_x, mali_y = projection(-2.5, 21.5)
     return ctx.render_html(
         "locator.html", uid=ctx.next_id("locator"), width=width, height=height,
-        countries=_countries(ctx, projection, 0.4), markers=markers, names=_join([p["name"] for p in places]),
-        text=describe_places(places, capital), mali=(round(mali_x, 1), round(mali_y, 1)),
+        countries=_countries(ctx, projection, 0.4), markers=markers, names=_join([p["name"] for p in places], ctx),
+        text=describe_places(places, capital, ctx), mali=(round(mali_x, 1), round(mali_y, 1)),
         missing=[p["name"] for p in places if p not in shown],
         map_url=ctx.link("map.md", "") if "map.md" in ctx.pages else "")

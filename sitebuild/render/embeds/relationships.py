@@ -2,6 +2,8 @@
 
 Pure layout, deterministic and without a layout library: the template templates/relationships.html draws
 the result as inline SVG, and embeds/actors.py (render_relationships) puts it before the text-alternative table.
+Its texts (titles, captions, bands, arrow labels and legend) are written in English here and given in the page's
+language by `ui` (PageContext.ui; sitebuild/locale/).
 
 - Nodes: the actors of the diagram's kinds and categories that have a lineage tie (DIAGRAMS). A group with no
   lineage tie but an alliance with a node already drawn (the Macina Liberation Front and Ansar Dine) is added
@@ -17,6 +19,7 @@ the result as inline SVG, and embeds/actors.py (render_relationships) puts it be
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Callable
 
 # Relationship types that describe organisational lineage, in legend order: (label on the arrow, legend text).
 LINEAGE = {
@@ -95,26 +98,32 @@ def _year(value) -> str:
     return str(value)[:4] if value else ""
 
 
-def _node(actor: dict) -> Node:
+def _node(actor: dict, ui: Callable[[str], str]) -> Node:
     name = actor.get("abbr") or actor["name"]
     if name.startswith("the "):
         name = "The " + name[4:]
     start, end = _year(actor.get("founded")), _year(actor.get("ended"))
-    period = f"{start}–{end}" if start and end else f"from {start}" if start else f"until {end}" if end else ""
+    period = (f"{start}–{end}" if start and end else ui("from {start}").format(start=start) if start
+              else ui("until {end}").format(end=end) if end else "")
     full = name + (f", {period}" if period else "")
     if name.lower() != actor["name"].lower():
-        full += f": {actor['name']}"
+        full = ui("{label}: {text}").format(label=full, text=actor["name"])
     return Node(actor["id"], name, full, period, _wrap(name), actor["category"])
 
 
 def _wrap(name: str) -> list[str]:
+    """One line, or two: the first as long as fits; if the second is then too long (French names run longer:
+    "Front de libération du Macina"), the cut that makes the longer line shortest."""
     if len(name) <= NAME_CHARS or " " not in name:
         return [name]
-    cut = max((i for i, ch in enumerate(name) if ch == " " and i <= NAME_CHARS), default=name.index(" "))
+    spaces = [i for i, ch in enumerate(name) if ch == " "]
+    cut = max((i for i in spaces if i <= NAME_CHARS), default=spaces[0])
+    if len(name) - cut - 1 > NAME_CHARS:
+        cut = min(spaces, key=lambda i: max(i, len(name) - i - 1))
     return [name[:cut], name[cut + 1:]]
 
 
-def _select(dataset, spec) -> tuple[dict[str, Node], list[Edge]]:
+def _select(dataset, spec, ui: Callable[[str], str]) -> tuple[dict[str, Node], list[Edge]]:
     actors = {a["id"]: a for a in dataset.items("actors")
               if a["kind"] in spec["kinds"] and a["category"] in spec["categories"]}
     edges, allied = [], []
@@ -134,9 +143,9 @@ def _select(dataset, spec) -> tuple[dict[str, Node], list[Edge]]:
             if edge.actor not in linked and edge.target in linked:
                 edges.append(edge)
                 linked.add(edge.actor)
-    nodes = {i: _node(actors[i]) for i in sorted(linked, key=lambda i: (str(actors[i].get("founded") or "9999"), i))}
+    nodes = {i: _node(actors[i], ui) for i in sorted(linked, key=lambda i: (str(actors[i].get("founded") or "9999"), i))}
     for edge in edges:
-        edge.label = " ".join(filter(None, [LINEAGE.get(edge.type, ALLIED)[0], _year(edge.date)]))
+        edge.label = " ".join(filter(None, [ui(LINEAGE.get(edge.type, ALLIED)[0]), _year(edge.date)]))
     return nodes, edges
 
 
@@ -161,7 +170,7 @@ def _layers(nodes: dict[str, Node], edges: list[Edge]) -> None:
             node.layer = ally.layer + 1 if ally.layer < top else ally.layer - 1
 
 
-def _rows(nodes: dict[str, Node], edges: list[Edge], categories) -> list[dict]:
+def _rows(nodes: dict[str, Node], edges: list[Edge], categories, ui: Callable[[str], str]) -> list[dict]:
     """Order nodes inside each (category band, column) by barycentre, then give each a y; return the bands."""
     neighbours = {i: [] for i in nodes}
     for e in edges:
@@ -191,7 +200,7 @@ def _rows(nodes: dict[str, Node], edges: list[Edge], categories) -> list[dict]:
     bands, top = [], MARGIN
     for c in cats:
         first = top + BAND_HEAD
-        bands.append({"category": c, "label": BANDS.get(c, c), "y": top, "rows": size[c], "first": first,
+        bands.append({"category": c, "label": ui(BANDS[c]), "y": top, "rows": size[c], "first": first,
                       "height": BAND_HEAD + (size[c] - 1) * ROW + BOX_H + BAND_PAD})
         top += bands[-1]["height"] + 8
     placed: dict[str, float] = {}
@@ -246,22 +255,23 @@ def _route(nodes: dict[str, Node], edges: list[Edge]) -> None:
         e.lx, e.ly = round((x1 + x2) / 2, 1), round((y1 + y2) / 2 - (9 if abs(y2 - y1) < 8 else 0), 1)
 
 
-def layout(dataset, spec: dict) -> Diagram | None:
-    """One diagram (DIAGRAMS entry) laid out in pixels, or None if the data gives it no edge."""
-    nodes, edges = _select(dataset, spec)
+def layout(dataset, spec: dict, ui: Callable[[str], str]) -> Diagram | None:
+    """One diagram (DIAGRAMS entry) laid out in pixels, or None if the data gives it no edge; `ui` gives each
+    English text in the page's language."""
+    nodes, edges = _select(dataset, spec, ui)
     if not edges:
         return None
     _layers(nodes, edges)
-    bands = _rows(nodes, edges, spec["categories"])
+    bands = _rows(nodes, edges, spec["categories"], ui)
     _route(nodes, edges)
     types = [t for t in list(LINEAGE) + ["allied-with"] if any(e.type == t for e in edges)]
-    legend = [{"type": t, "text": LINEAGE.get(t, ALLIED)[1]} for t in types]
+    legend = [{"type": t, "text": ui(LINEAGE.get(t, ALLIED)[1])} for t in types]
     width = MARGIN * 2 + (max(n.layer for n in nodes.values()) + 1) * BOX_W + max(n.layer for n in nodes.values()) * GAP
     height = bands[-1]["y"] + bands[-1]["height"] + MARGIN
     edges.sort(key=lambda e: (nodes[e.start].layer, nodes[e.start].y, nodes[e.end].y))
     ordered = sorted(nodes.values(), key=lambda n: (n.layer, n.y))
-    return Diagram(spec["id"], spec["title"], spec["caption"], ordered, edges, bands, legend, width, height)
+    return Diagram(spec["id"], ui(spec["title"]), ui(spec["caption"]), ordered, edges, bands, legend, width, height)
 
 
-def diagrams(dataset) -> list[Diagram]:
-    return [d for d in (layout(dataset, spec) for spec in DIAGRAMS) if d]
+def diagrams(dataset, ui: Callable[[str], str]) -> list[Diagram]:
+    return [d for d in (layout(dataset, spec, ui) for spec in DIAGRAMS) if d]

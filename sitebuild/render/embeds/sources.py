@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from ...i18n import sort_key
 from ...vocab import LANGUAGES, read_schema
-from ..text import date_label
 
 
 def view(source: dict, ctx) -> dict:
-    return {**source, "type_label": ctx.vocab.source_types[source["type"]], "date_label": date_label(source["date"]),
+    return {**source, "type_label": ctx.vocab.source_types[source["type"]], "date_label": ctx.date(source["date"]),
+            "type_lower": ctx.lowercase(ctx.vocab.source_types[source["type"]]),
             "year": source["date"][:4], "archive": ctx.dataset.archive_url(source),
-            "language_label": LANGUAGES.get(source["language"], source["language"]),
+            "language_label": ctx.ui(LANGUAGES[source["language"]]) if source["language"] in LANGUAGES
+            else source["language"],
             "by": source["author"] + (f", {source['publisher']}" if source.get("publisher") else "")}
 
 
@@ -34,7 +36,7 @@ def render_primary(args: dict[str, str], ctx) -> str:
 
 
 def render_experts(args: dict[str, str], ctx) -> str:
-    experts = sorted(ctx.dataset.items("experts"), key=lambda e: e["name"].split()[-1].lower())
+    experts = sorted(ctx.dataset.items("experts"), key=lambda e: sort_key(e["name"].split()[-1]))
     rows = [{**e, "works": [view(ctx.dataset.get("sources", w), ctx) for w in e.get("works", [])],
              "citation": ctx.cite(e["sources"])} for e in experts]
     return ctx.render("markdown/experts.html", experts=rows)
@@ -51,18 +53,19 @@ def render_data_fields(args: dict[str, str], ctx) -> str:
     for kind in ctx.project.kinds:
         schema = read_schema(ctx.project.schema_dir, kind)
         item = schema["items"]
-        # Field descriptions are the schemas' own Markdown (code spans), reviewed with the code, not data.
-        fields = [{"name": Markup(name), "required": name in item.get("required", []), "type": _type(spec),
-                   "description": Markup(spec.get("description", "").replace("|", "/"))}
+        # Field descriptions are the schemas' own Markdown (code spans), reviewed with the code, not data; in English
+        # in the schemas, in other languages in the interface text's catalogue (sitebuild/locale/).
+        fields = [{"name": Markup(name), "required": name in item.get("required", []), "type": _type(spec, ctx),
+                   "description": Markup(ctx.ui(spec["description"]).replace("|", "/") if spec.get("description") else "")}
                   for name, spec in item["properties"].items()]
         kinds.append({"kind": kind, "json": ctx.link(f"data/{kind}.json"), "csv": ctx.link(f"data/{kind}.csv"),
-                      "schema": ctx.link(f"data/schema/{kind}.schema.json"), "title": schema["title"],
+                      "schema": ctx.link(f"data/schema/{kind}.schema.json"), "title": ctx.ui(schema["title"]),
                       "count": len(ctx.dataset.by_id[kind]), "fields": fields})
     return ctx.render("markdown/data-fields.html", kinds=kinds)
 
 
-def _type(spec: dict) -> str:
+def _type(spec: dict, ctx) -> str:
     if "type" in spec:
         return spec["type"]
     options = [str(o["const"]) for o in spec.get("oneOf", []) if "const" in o]
-    return "one of: " + ", ".join(options) if options else ""
+    return ctx.ui("one of: {values}").format(values=", ".join(options)) if options else ""

@@ -9,9 +9,9 @@ from __future__ import annotations
 from itertools import groupby
 from types import SimpleNamespace
 
+from ...i18n import sort_key
 from ...vocab import YEARS
 from ..context import timeline_slug
-from ..text import date_label
 
 
 def select(events: list[dict], args: dict[str, str]) -> list[dict]:
@@ -58,8 +58,8 @@ def view(event: dict, ctx, cite: bool) -> SimpleNamespace:
         id=event["id"], title=event["title"], summary=event["summary"], key=bool(event.get("key")), cite=cite,
         context=bool(event.get("context")),
         category=event["category"], category_label=ctx.vocab.event_categories[event["category"]],
-        date=event["date"], date_label=date_label(event["date"]),
-        end=event.get("end"), end_label=date_label(event["end"]) if event.get("end") else "",
+        date=event["date"], date_label=ctx.date(event["date"]),
+        end=event.get("end"), end_label=ctx.date(event["end"]) if event.get("end") else "",
         place=place["name"], place_link=place_link(event, ctx),
         actors=[SimpleNamespace(id=a, name=data.get("actors", a).get("abbr") or data.get("actors", a)["name"],
                                 url=ctx.actor_link(a)) for a in event.get("actors", [])],
@@ -102,16 +102,20 @@ def brief(event: dict, ctx) -> dict:
     return {"id": event["id"], "title": event["title"], "key": bool(event.get("key")),
             "context": bool(event.get("context")), "category": event["category"],
             "category_label": ctx.vocab.event_categories[event["category"]], "date": event["date"],
-            "date_label": date_label(event["date"]), "actors": [{"id": a} for a in event.get("actors", [])],
+            "date_label": ctx.date(event["date"]), "actors": [{"id": a} for a in event.get("actors", [])],
             "permalink": ctx.event_link(event["id"])}
 
 
-def groups(views: list[dict], by_month: bool) -> list[dict]:
+def groups(views: list[dict], by_month: bool, ctx) -> list[dict]:
     """Sections with an anchor and a heading: by year, or by month on the page of one year (an event dated only
     by its year comes first, under the year)."""
     def key(v):
         return v["date"][:7] if by_month else v["date"][:4]
-    return [{"id": ("month-" if len(k) > 4 else "year-") + k, "label": date_label(k), "events": list(items)}
+
+    def heading(k):                      # 'January 2013'; French writes 'janvier 2013', a heading 'Janvier 2013'
+        label = ctx.date(k)
+        return label[:1].upper() + label[1:]
+    return [{"id": ("month-" if len(k) > 4 else "year-") + k, "label": heading(k), "events": list(items)}
             for k, items in groupby(views, key=key)]
 
 
@@ -123,27 +127,29 @@ def render(args: dict[str, str], ctx) -> str:
         events = [e for e in events if timeline_slug(e["date"]) == args["full"]]
     views = [brief(e, ctx) if mode == "index" else card(e, ctx, mode) for e in events]
     one_year = len({v["date"][:4] for v in views}) == 1
-    sections = groups(views, by_month=mode == "full" and one_year)
+    sections = groups(views, by_month=mode == "full" and one_year, ctx=ctx)
     if mode == "slice":
         key = [v for v in views if _event(ctx, v).get("key")]
         rest = [v for v in views if v not in key]
-        folded = [{"id": "key", "label": "Key events", "events": key}] if key else []
-        folded += [{"id": "other", "label": "Other events" if key else "Events", "events": rest}] if rest else []
+        folded = [{"id": "key", "label": ctx.ui("Key events"), "events": key}] if key else []
+        folded += [{"id": "other", "label": ctx.ui("Other events") if key else ctx.ui("Events"), "events": rest}] if rest else []
         return ctx.render_html("timeline.html", groups=folded, mode=mode, count=len(views), key_count=len(key),
                                categories=ctx.vocab.event_categories, actor_groups=[], overview=None)
     actor_ids = {a for e in events for a in e.get("actors", [])}
     return ctx.render_html("timeline.html", groups=sections, mode=mode, count=len(views),
                            categories=ctx.vocab.event_categories, actor_groups=actor_groups(actor_ids, ctx),
-                           overview=overview(ctx.dataset.events_by_month()) if mode == "index" else None)
+                           overview=overview(ctx.dataset.events_by_month(), ctx) if mode == "index" else None)
 
 
 def _event(ctx, view: dict) -> dict:
     return ctx.dataset.get("events", view["id"])
 
 
-def actor_label(actor: dict) -> str:
+def actor_label(actor: dict, ctx) -> str:
     """How the filter names an actor: its abbreviation first, when it has one ("MNLA: National Movement for...")."""
-    return f"{actor['abbr']}: {actor['name']}" if actor.get("abbr") and actor["abbr"] != actor["name"] else actor["name"]
+    if actor.get("abbr") and actor["abbr"] != actor["name"]:
+        return ctx.ui("{label}: {text}").format(label=actor["abbr"], text=actor["name"])
+    return actor["name"]
 
 
 def actor_groups(actor_ids, ctx) -> list[dict]:
@@ -152,24 +158,26 @@ def actor_groups(actor_ids, ctx) -> list[dict]:
     for category, heading in ctx.vocab.actor_categories.items():
         actors = [ctx.dataset.get("actors", a) for a in actor_ids if ctx.dataset.get("actors", a)["category"] == category]
         if actors:
-            groups.append({"label": heading, "actors": sorted(({"id": a["id"], "label": actor_label(a)} for a in actors),
-                                                              key=lambda a: a["label"].lower())})
+            groups.append({"label": heading, "actors": sorted(({"id": a["id"], "label": actor_label(a, ctx)} for a in actors),
+                                                              key=lambda a: sort_key(a["label"]))})
     return groups
 
 
 def render_event(args: dict[str, str], ctx) -> str:
     event = ctx.dataset.get("events", args["_"])
-    return ctx.render_html("timeline.html", groups=groups([card(event, ctx, "single")], by_month=False),
+    return ctx.render_html("timeline.html", groups=groups([card(event, ctx, "single")], by_month=False, ctx=ctx),
                            mode="single", count=1, categories=ctx.vocab.event_categories, actor_groups=[],
                            overview=None)
 
 
-def overview(counts: dict[str, int]) -> dict:
+def overview(counts: dict[str, int], ctx) -> dict:
     """Bars for events per month, over the crisis years."""
     months = [f"{y}-{m:02d}" for y in YEARS for m in range(1, 13)]
     peak = max(counts.values(), default=1) or 1
-    bars = [{"month": m, "label": date_label(m), "count": counts.get(m, 0), "x": i * 12,
+    bars = [{"month": m, "label": ctx.date(m), "count": counts.get(m, 0), "x": i * 12,
              "height": round(80 * counts.get(m, 0) / peak, 1)} for i, m in enumerate(months)]
     per_year = {y: sum(counts.get(f"{y}-{m:02d}", 0) for m in range(1, 13)) for y in YEARS}
     busiest = max(bars, key=lambda b: b["count"])
-    return {"bars": bars, "per_year": per_year, "busiest": busiest, "total": sum(per_year.values()), "peak": peak}
+    per_year_text = ", ".join(ctx.ui("{n} in {year}").format(n=n, year=y) for y, n in per_year.items())
+    return {"bars": bars, "per_year": per_year, "per_year_text": per_year_text, "busiest": busiest,
+            "total": sum(per_year.values()), "peak": peak}
