@@ -13,17 +13,19 @@ from urllib.parse import urlsplit
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+CONFIGS = ("mkdocs.yml", "mkdocs.fr.yml")          # each language's configuration (sitebuild/pipeline.py: LANGUAGES)
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 # The site is published below site_url's path (/explainer/), as on GitHub Pages.
 BASE_PATH = urlsplit(yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)["site_url"]).path
 
 
-def data(kind: str) -> list[dict]:
-    """Every entry of one kind of data, from docs/data/<kind>/*.yml, in file order."""
+def data(kind: str, lang: str = "en") -> list[dict]:
+    """Every entry of one kind of data, from docs/data/<kind>/*.yml, in file order, with each text in `lang`."""
+    from sitebuild.pipeline import localize
     items = []
     for path in sorted((ROOT / "docs" / "data" / kind).glob("*.yml")):
         items += yaml.safe_load(path.read_text(encoding="utf-8")) or []
-    return items
+    return localize(items, lang)
 
 
 def explainer_pages() -> list[str]:
@@ -53,13 +55,14 @@ def copy_project(target: Path) -> Path:
     """A copy of what a build reads (config, pages, data, templates, the pipeline), to change without touching the
     tree."""
     target.mkdir(parents=True, exist_ok=True)
-    shutil.copy(ROOT / "mkdocs.yml", target)
+    for config in CONFIGS:
+        shutil.copy(ROOT / config, target)
     for folder in ("docs", "overrides", "sitebuild"):
         shutil.copytree(ROOT / folder, target / folder, ignore=shutil.ignore_patterns("__pycache__"))
     return target
 
 
-def load_problems(tmp_path: Path, files: dict[str, str]) -> list[str]:
+def load_problems(tmp_path: Path, files: dict[str, str], lang: str = "en") -> list[str]:
     """The problems the pipeline's load step (sitebuild/pipeline.py) reports, one line each, for a copy of the
     project's configuration and docs/ with these files written (path below the project -> content); [] if none."""
     from sitebuild import pipeline
@@ -67,7 +70,8 @@ def load_problems(tmp_path: Path, files: dict[str, str]) -> list[str]:
 
     project = tmp_path / "project"
     project.mkdir(parents=True, exist_ok=True)
-    shutil.copy(ROOT / "mkdocs.yml", project)
+    for config in CONFIGS:
+        shutil.copy(ROOT / config, project)
     shutil.copytree(ROOT / "docs", project / "docs")
     for path, content in files.items():
         target = project / path
@@ -77,7 +81,7 @@ def load_problems(tmp_path: Path, files: dict[str, str]) -> list[str]:
         else:
             target.write_text(content, encoding="utf-8")
     try:
-        pipeline.load(project)
+        pipeline.load(project, lang)
     except InputError as err:
         return [str(problem) for problem in err.problems]
     return []

@@ -45,7 +45,7 @@ def test_print_choice_comes_with_the_page_and_hides_without_javascript(browser, 
     """The choice is in the built HTML (no change to the page after it loads), just after the heading above the
     first answer block; without JavaScript, which it needs, it is hidden."""
     html = (site / LESSON / "index.html").read_text(encoding="utf-8")
-    choice, block = html.index('<fieldset class="print-options">'), html.index('<details class="answer')
+    choice, block = html.index('<fieldset class="print-options"'), html.index('<details class="answer')
     assert choice < block and html.rindex("</h2>", 0, choice) > html.rfind("<details", 0, choice)
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()

@@ -21,7 +21,7 @@ def test_strict_build_passes(site):
 def test_every_data_file_validates():
     result = subprocess.run([sys.executable, "scripts/validate.py"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("data and pages are valid")
+    assert result.stdout.startswith("[en] data and pages are valid") and "[fr] data and pages are valid" in result.stdout
 
 
 def test_open_data_matches_the_yaml(site):

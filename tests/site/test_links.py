@@ -20,9 +20,9 @@ def target_of(site, name: str, href: str):
     else:
         joined = posixpath.normpath(posixpath.join(posixpath.dirname(name), path))
     if joined == ".":
-        joined = "index.html"
-    if path.endswith("/") or (site / joined).is_dir():
-        joined = posixpath.normpath(joined + "/index.html")
+        joined = ""
+    if not joined or path.endswith("/") or (site / joined).is_dir():
+        joined = posixpath.join(joined, "index.html")
     return joined, unquote(parts.fragment)
 
 

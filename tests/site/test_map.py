@@ -82,8 +82,8 @@ PLACE = """\
 EVENT = """\
 - id: test-event
   date: "2012-03-22"
-  title: A test event
-  summary: A test summary.
+  title: {en: A test event, fr: Un événement de test}
+  summary: {en: A test summary., fr: Un résumé de test.}
   category: political
   place: atlantis
   sources: [unsc-res-2085]

@@ -9,6 +9,8 @@ import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
+import pytest
+
 from support import ROOT, page_url, pages, parse
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -54,11 +56,16 @@ def test_every_image_has_alt_text(site):
     assert not missing, "\n".join(missing)
 
 
-def test_the_sitemap_lists_every_page(site):
+@pytest.mark.parametrize("language", ["", "fr"])
+def test_the_sitemap_lists_every_page(site, language):
+    """Each language's sitemap (sitemap.xml, fr/sitemap.xml) lists each of its pages."""
+    root = site / language if language else site
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-    listed = {urlsplit(loc.text).path for loc in ET.parse(site / "sitemap.xml").getroot().findall("s:url/s:loc", ns)}
+    listed = {urlsplit(loc.text).path for loc in ET.parse(root / "sitemap.xml").getroot().findall("s:url/s:loc", ns)}
     prefix = urlsplit(next(iter(listed))).path.split("/")[1]
-    expected = {f"/{prefix}/{page_url(site, p)}" for p in pages(site) if p.name != "404.html"}
+    folder = f"{language}/" if language else ""
+    expected = {f"/{prefix}/{folder}{page_url(root, p)}" for p in pages(root)
+                if p.name != "404.html" and (language or p.relative_to(site).parts[0] != "fr")}
     assert expected - listed == set()
 
 
@@ -82,10 +89,12 @@ class NavLinks(HTMLParser):
             self.depth -= 1
 
 
-def test_no_page_is_left_out_of_the_navigation(site):
-    """Following only the tabs and the main menu from the home page reaches every page. (With navigation.prune
-    each page lists only its own section in full, so this walks the menus page by page.)"""
-    seen, queue = {""}, [""]
+@pytest.mark.parametrize("language", ["", "fr/"])
+def test_no_page_is_left_out_of_the_navigation(site, language):
+    """Following only the tabs and the main menu from each language's home page reaches every page of that
+    language. (With navigation.prune each page lists only its own section in full, so this walks the menus page by
+    page.)"""
+    seen, queue = {language}, [language]
     while queue:
         current = queue.pop()
         parser = NavLinks()
@@ -96,7 +105,8 @@ def test_no_page_is_left_out_of_the_navigation(site):
             if target not in seen and (site / target / "index.html").is_file():
                 seen.add(target)
                 queue.append(target)
-    missing = [page_url(site, p) for p in pages(site) if p.name != "404.html" and page_url(site, p) not in seen]
+    missing = [page_url(site, p) for p in pages(site) if p.name != "404.html" and page_url(site, p) not in seen
+               and page_url(site, p).startswith(language) and (language or not page_url(site, p).startswith("fr/"))]
     assert not missing, f"pages missing from the navigation: {missing}"
 
 

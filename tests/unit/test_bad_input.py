@@ -15,8 +15,12 @@ LOAD_SECONDS = 3          # a copy of the project and a load of all its data, on
 EVENT = """\
 - id: {id}
   date: "{date}"
-  title: A test event
-  summary: A test summary.
+  title:
+    en: A test event
+    fr: Un événement de test
+  summary:
+    en: A test summary.
+    fr: Un résumé de test.
   category: political
   actors: [{actor}]
   place: {place}
@@ -40,15 +44,38 @@ def event(**values):
     return EVENT.format(**{**base, **values})
 
 
+FIGURE = """\
+- id: zz-test-figure
+  quantity:
+    en: People who fled Zzville
+    fr: Personnes qui ont fui Zzville
+  keywords:
+    en: [Zzville]
+    fr: [Zzville]
+  values:
+    - id: census
+      number: 1700
+      text:
+        en: about 1,700 people
+        fr: {fr}
+      by:
+        en: A test census
+        fr: Un recensement de test
+      date: "2013"
+      sources: [unsc-res-2085]
+"""
+
+
 CASES = {
     "malformed-yaml": ("docs/data/events/zz-test.yml", "- id: broken\n  title: [unclosed\n  date: 2012\n",
                        ["docs/data/events/zz-test.yml:3: malformed YAML: "]),
     "unknown-field": ("docs/data/events/zz-test.yml", event() + "  colour: red\n",
                       ["docs/data/events/zz-test.yml:1: entry 'test-event': field 'colour': unknown field"]),
-    "missing-field": ("docs/data/events/zz-test.yml", event().replace("  title: A test event\n", ""),
+    "missing-field": ("docs/data/events/zz-test.yml", event().replace(
+                      "  title:\n    en: A test event\n    fr: Un événement de test\n", ""),
                       ["docs/data/events/zz-test.yml:1: entry 'test-event': field 'title': missing required field"]),
     "duplicate-id": ("docs/data/events/zz-test.yml", event() + event(),
-                     ["docs/data/events/zz-test.yml:9: entry 'test-event': field 'id': duplicate id: already used by "
+                     ["docs/data/events/zz-test.yml:13: entry 'test-event': field 'id': duplicate id: already used by "
                       "the entry at docs/data/events/zz-test.yml:1"]),
     "unknown-reference": ("docs/data/events/zz-test.yml", event(actor="no-such-actor"),
                           ["docs/data/events/zz-test.yml:1: entry 'test-event': field 'actors[0]': unknown actor id "
@@ -74,7 +101,8 @@ CASES = {
     "http-url": ("docs/data/sources/zz-test.yml", source(url="http://insecure.example/report"),
                  ["docs/data/sources/zz-test.yml:1: entry 'test-source': field 'url': expected an https:// URL; "
                   "got 'http://insecure.example/report'"]),
-    "control-character": ("docs/data/events/zz-test.yml", "- id: broken\n  title: Bell\x07 rings\n",
+    "control-character": ("docs/data/events/zz-test.yml",
+                          "- id: broken\n  title: {en: Bell\x07 rings, fr: La cloche\x07 sonne}\n",
                           ["docs/data/events/zz-test.yml:2: malformed YAML: character U+0007 is not allowed"]),
     "malformed-url": ("docs/data/sources/zz-test.yml", source(url="https://localhost"),
                  ["docs/data/sources/zz-test.yml:1: entry 'test-source': field 'url': malformed URL "
@@ -97,13 +125,34 @@ CASES = {
     "unknown-citation": ("docs/zz-test.md", "# Test\n\nA claim.[@no-such-source]\n",
                          ["docs/zz-test.md:3: citation of unknown source 'no-such-source' (expected an id defined in "
                           "docs/data/sources/)"]),
-    "markup-in-data": ("docs/data/events/zz-test.yml", event().replace("A test summary.", "A <b>bold</b> summary."),
-                       ["docs/data/events/zz-test.yml:1: entry 'test-event': field 'summary': '<' and '>' are not "
+    "markup-in-data": ("docs/data/events/zz-test.yml", event().replace("A test summary.", "A <b>bold</b> summary.")
+                       .replace("Un résumé de test.", "Un résumé en <b>gras</b>."),
+                       ["docs/data/events/zz-test.yml:1: entry 'test-event': field 'summary.en': '<' and '>' are not "
                         "allowed in the data's text"]),
     "unknown-shortcode": ("docs/zz-test.md", "# Test\n\n<!-- md:timelime year=2013 -->\n",
                           ["docs/zz-test.md:3: unknown shortcode 'md:timelime'"]),
     "unknown-actor-in-shortcode": ("docs/zz-test.md", "# Test\n\n<!-- md:timeline actor=nobody -->\n",
                                    ["docs/zz-test.md:3: shortcode 'md:timeline': unknown actor id 'nobody'"]),
+    # Every text a reader sees is written in English and in French.
+    "french-text-missing": ("docs/data/events/zz-test.yml", event().replace("    fr: Un résumé de test.\n", ""),
+                            ["docs/data/events/zz-test.yml:1: entry 'test-event': field 'summary.fr': missing the "
+                             "French text"]),
+    "text-in-one-language": ("docs/data/events/zz-test.yml", event().replace(
+                             "  title:\n    en: A test event\n    fr: Un événement de test\n", "  title: A test event\n"),
+                             ["docs/data/events/zz-test.yml:1: entry 'test-event': field 'title': expected the text in "
+                              "English and French, {en: ..., fr: ...}; got 'A test event'"]),
+}
+
+# The same, for the French site's load step (mkdocs.fr.yml, docs/fr/): (path, content, expected).
+FRENCH_CASES = {
+    "untranslated-page": ("docs/fr/explainer/2012.md", None,
+                          ["docs/explainer/2012.md: no fr translation: write docs/fr/explainer/2012.md, or list "
+                           "'explainer/2012.md' under extra.untranslated in mkdocs.fr.yml"]),
+    # French writes 1 700: a French value text with "1,700" does not show the number 1700 (it reads 1 and 700).
+    "figure-number-in-english-form": ("docs/data/figures/zz-test.yml", FIGURE.format(fr="environ 1,700 personnes"),
+                                      ["docs/data/figures/zz-test.yml:1: entry 'zz-test-figure': field 'values[0].text.fr': "
+                                       "expected the text to show the number 1700; got 'environ 1,700 "
+                                       "personnes'"]),
 }
 
 
@@ -114,6 +163,22 @@ def test_bad_input_is_reported_with_a_clear_message(case, tmp_path):
     assert len(problems) == len(expected), "\n".join(problems)
     for line, start in zip(problems, expected):
         assert line.startswith(start), f"expected a line starting\n  {start}\ngot\n  {line}"
+
+
+@pytest.mark.parametrize("case", sorted(FRENCH_CASES))
+def test_bad_french_input_is_reported_with_a_clear_message(case, tmp_path):
+    path, content, expected = FRENCH_CASES[case]
+    problems = load_problems(tmp_path, {path: content}, lang="fr")
+    assert len(problems) == len(expected), "\n".join(problems)
+    for line, start in zip(problems, expected):
+        assert line.startswith(start), f"expected a line starting\n  {start}\ngot\n  {line}"
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_figure_written_the_french_way_in_french_passes(lang, tmp_path):
+    """The control for 'figure-number-in-english-form': with "1 700" in French, the same figure has no problem."""
+    figure = FIGURE.format(fr="environ 1 700 personnes")
+    assert load_problems(tmp_path, {"docs/data/figures/zz-test.yml": figure}, lang=lang) == []
 
 
 @pytest.mark.parametrize("case", ["malformed-yaml", "script-tag"])

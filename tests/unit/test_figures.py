@@ -34,11 +34,13 @@ def test_a_page_that_retypes_a_figure_fails_the_load_step(tmp_path):
 
 
 def test_data_text_refers_to_figures_and_is_checked_too(tmp_path):
-    event = ("- id: zz-event\n  date: '2012-01-24'\n  title: Aguelhok\n  summary: At Aguelhok, 75 soldiers were killed.\n"
+    event = ("- id: zz-event\n  date: '2012-01-24'\n  title: {en: Aguelhok, fr: Aguelhok}\n"
+             "  summary:\n    en: At Aguelhok, 75 soldiers were killed.\n    fr: À Aguelhok, 75 soldats ont été tués.\n"
              "  category: military\n  place: aguelhok\n  sources: [unsc-res-2085]\n")
     problems = load_problems(tmp_path, {"docs/data/events/zz.yml": event})
-    assert any("field 'summary': the number 75 sits next to the figure aguelhok-killings" in p for p in problems)
-    fixed = event.replace("75 soldiers were killed", "[#aguelhok-killings.army] died").replace("zz-event", "zz-event2")
+    assert any("field 'summary.en': the number 75 sits next to the figure aguelhok-killings" in p for p in problems)
+    fixed = (event.replace("75 soldiers were killed", "[#aguelhok-killings.army] died")
+             .replace("75 soldats ont été tués", "[#aguelhok-killings.army] sont morts").replace("zz-event", "zz-event2"))
     assert load_problems(tmp_path / "b", {"docs/data/events/zz.yml": fixed}) == []
 
 

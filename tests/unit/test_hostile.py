@@ -132,8 +132,15 @@ def test_shortcodes_and_citations_in_code_are_left_alone():
 
 
 # ---- Data ------------------------------------------------------------------------------------------------------
+def both(text: str) -> dict:
+    """A text the same in English and French (a hostile string is hostile in either language)."""
+    return {"en": text, "fr": text}
+
+
 def events_file(**fields) -> str:
-    base = {"id": "test-event", "date": "2012-03-22", "title": "A test event", "summary": "A test summary.",
+    base = {"id": "test-event", "date": "2012-03-22",
+            "title": {"en": "A test event", "fr": "Un événement de test"},
+            "summary": {"en": "A test summary.", "fr": "Un résumé de test."},
             "category": "political", "place": "bamako", "sources": ["unsc-res-2085"], **fields}
     return yaml.safe_dump([base], allow_unicode=True)
 
@@ -154,19 +161,22 @@ HOSTILE_DATA = {
     "country-trailing-newline": ("docs/data/places/zz.yml", yaml.safe_dump([{
         "id": "zz-place", "name": "Zz", "country": "ML\n", "kind": "town", "lat": 14.0, "lon": -4.0}]),
         "field 'country': expected"),
-    "bidi-override": ("docs/data/events/zz.yml", events_file(title="A \u202etxet"), "invisible character U+202E"),
-    "zero-width": ("docs/data/events/zz.yml", events_file(summary="Ke\u200bita"), "invisible character U+200B"),
-    "too-long": ("docs/data/events/zz.yml", events_file(summary="word " * 1000), "expected at most 2,000 characters"),
+    "bidi-override": ("docs/data/events/zz.yml", events_file(title=both("A \u202etxet")), "invisible character U+202E"),
+    "zero-width": ("docs/data/events/zz.yml", events_file(summary=both("Ke\u200bita")), "invisible character U+200B"),
+    "too-long": ("docs/data/events/zz.yml", events_file(summary={"en": "word " * 1000, "fr": "Un résumé de test."}),
+                 "field 'summary.en': expected at most 2,000 characters"),
     "huge-file": ("docs/data/events/zz.yml", "# " + "x" * 1_100_000 + "\n", "larger than 1,000,000 bytes"),
     "duplicate-url-host-case": ("docs/data/sources/zz.yml", source_file(url="https://UNDOCS.org/S/RES/2085(2012)/"),
                                 "the same URL is already registered"),
     "duplicate-name-nfc": ("docs/data/actors/zz.yml", yaml.safe_dump([{
         "id": "zz-keita", "name": "Ibrahim Boubacar Kei\u0308ta", "kind": "person", "category": "malian-state",
-        "summary": "A test.", "sources": ["unsc-res-2085"]}], allow_unicode=True), "is already the name of"),
+        "summary": {"en": "A test.", "fr": "Un test."}, "sources": ["unsc-res-2085"]}], allow_unicode=True),
+        "is already the name of"),
     "quote-in-actor-name": ("docs/data/actors/zz.yml", yaml.safe_dump([{
         "id": "zz-actor", "name": 'x" http-equiv="refresh', "kind": "group", "category": "rebel",
-        "summary": "A test.", "sources": ["unsc-res-2085"]}]), "field 'name': an actor's name becomes the title"),
-    "markup-in-data": ("docs/data/events/zz.yml", events_file(summary="<img src=x onerror=alert(1)>"),
+        "summary": {"en": "A test.", "fr": "Un test."}, "sources": ["unsc-res-2085"]}], allow_unicode=True),
+        "field 'name': an actor's name becomes the title"),
+    "markup-in-data": ("docs/data/events/zz.yml", events_file(summary=both("<img src=x onerror=alert(1)>")),
                        "'<' and '>' are not allowed"),
     "front-matter-breaks-head": ("docs/zz.md", '---\ntitle: \'x"><script>alert(1)</script>\'\n---\n# x\n',
                                  "'title' is plain text on one line"),
@@ -193,8 +203,8 @@ def test_markdown_and_breaks_in_data_come_out_as_text(tmp_path):
     """An actor's name and summary with Markdown, attribute lists, images and line breaks: the generated page shows
     them as typed, and its front matter stays intact."""
     actor = {"id": "zz-actor", "name": "Evil: template 404.html", "kind": "group", "category": "rebel",
-             "aims": "[x](javascript:alert(1)) {: onmouseover=alert(1) }",
-             "summary": "![](https://other.example/i.png)\n\n## Injected heading\n\n*[MNLA]: fake",
+             "aims": both("[x](javascript:alert(1)) {: onmouseover=alert(1) }"),
+             "summary": both("![](https://other.example/i.png)\n\n## Injected heading\n\n*[MNLA]: fake"),
              "sources": ["unsc-res-2085"]}
     project = copy_project(tmp_path / "project")
     (project / "docs/data/actors/zz.yml").write_text(yaml.safe_dump([actor], allow_unicode=True), encoding="utf-8")

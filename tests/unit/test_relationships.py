@@ -15,10 +15,15 @@ from sitebuild import pipeline
 from sitebuild.render.embeds import relationships
 
 
+def english(text: str) -> str:
+    """The interface text as written (the English site)."""
+    return text
+
+
 @pytest.fixture(scope="module")
 def diagrams():
     dataset = pipeline.load(ROOT).dataset
-    return {d.id: d for d in relationships.diagrams(dataset)}
+    return {d.id: d for d in relationships.diagrams(dataset, english)}
 
 
 def edges(diagram) -> set[tuple[str, str, str]]:
@@ -70,7 +75,7 @@ def test_arrows_point_from_older_to_newer_and_boxes_do_not_overlap(diagrams):
 def test_the_layout_is_deterministic():
     def run():
         dataset = pipeline.load(ROOT).dataset
-        return [(n.id, n.x, n.y) for d in relationships.diagrams(dataset) for n in d.nodes]
+        return [(n.id, n.x, n.y) for d in relationships.diagrams(dataset, english) for n in d.nodes]
     assert run() == run()
 
 
