@@ -133,6 +133,22 @@ def test_each_sitemap_names_its_own_folder_and_every_address_exists(served, page
     assert checked > 60
 
 
+def test_each_edition_holds_the_french_site_with_its_own_sitemap_and_pdfs(served, pages_url, published):
+    """An edition is the whole site in both languages: /2026.1/fr/ serves the French pages, its sitemap names
+    them at /2026.1/fr/ with each page's English and French addresses, and the French handouts are printed too."""
+    html = (served / OLD / "fr" / PAGE / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="fr"' in html
+    text = (served / OLD / "fr" / "sitemap.xml").read_text(encoding="utf-8")
+    urls = re.findall(r"<loc>([^<]+)</loc>", text)
+    assert len(urls) > 20 and all(u.startswith(f"{SITE_URL}{OLD}/fr/") for u in urls)
+    english = re.findall(r'hreflang="en" href="([^"]+)"', text)
+    assert english and all(u.startswith(f"{SITE_URL}{OLD}/") and "/fr/" not in u for u in english)
+    with urllib.request.urlopen(pages_url + urls[1][len(SITE_URL):]) as response:
+        assert response.status == 200
+    slug = sorted(ROOT.glob("docs/fr/classroom/lesson-*/handout.md"))[0].parent.name
+    git("cat-file", "-e", f"gh-pages:{OLD}/fr/classroom/{slug}/handout.pdf", cwd=published["origin"])
+
+
 # --- refusals ---------------------------------------------------------------------------------------------------
 
 def test_republishing_an_edition_is_refused_without_a_reason(scratch):
