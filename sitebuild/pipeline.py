@@ -41,7 +41,7 @@ from .render import figures
 from .render.context import TIMELINE, timeline_page, timeline_slugs
 from .render.embeds.actors import label as actor_label
 from .render.text import markdown_text, slug
-from .vocab import Vocabulary, kinds, read_schema
+from .vocab import MissingTitle, Vocabulary, kinds, read_schema
 
 PACKAGE = Path(__file__).resolve().parent
 LANGUAGES = {"en": "mkdocs.yml", "fr": "mkdocs.fr.yml"}     # each language's configuration; English first
@@ -206,7 +206,10 @@ def _load(root: Path, lang: str, fingerprint: tuple) -> Project:
     schema_dir = shared / "data" / "schema"
     kind_names = kinds(schema_dir)
     schemas = {kind: read_schema(schema_dir, kind) for kind in kind_names}
-    vocab = Vocabulary.read(schema_dir, lang)
+    try:
+        vocab = Vocabulary.read(schema_dir, lang)
+    except MissingTitle as missing:
+        raise InputError([Problem(missing.args[0], 0, missing.args[1], missing.args[2], missing.args[3])]) from None
     dataset, problems = load_data(shared, root, kind_names, schemas, lang)
     pages, page_problems = read_pages(docs_dir, root, skip=language_dirs(root, docs_dir))
     english = pages if lang == DEFAULT else read_pages(shared, root, skip=language_dirs(root, shared))[0]

@@ -14,11 +14,13 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from .data.problems import InputError, Problem
-
 FIRST_YEAR, LAST_YEAR = 2012, 2015          # the crisis years: the timeline, its year pages and the date checks
 YEARS = tuple(range(FIRST_YEAR, LAST_YEAR + 1))
 LANGUAGES = {"en": "English", "fr": "French", "ar": "Arabic", "de": "German", "es": "Spanish"}
+
+
+class MissingTitle(LookupError):
+    """A value of a closed list without its title in the language being built: (file, value, key, message)."""
 
 
 def kinds(schema_dir: Path) -> tuple[str, ...]:
@@ -65,8 +67,8 @@ class Vocabulary:
             if name not in option and key != "title":
                 return title(option)
             if name not in option:
-                raise InputError([Problem(f"docs/data/schema/{kind_of[0]}.schema.json", 0, str(option["const"]),
-                                          name, f"expected the {lang} title of '{option['const']}'")])
+                raise MissingTitle(f"docs/data/schema/{kind_of[0]}.schema.json", str(option["const"]), name,
+                                   f"expected the {lang} title of '{option['const']}'")
             return option[name]
 
         kind_of = [""]
