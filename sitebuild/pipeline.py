@@ -46,7 +46,6 @@ from .vocab import MissingTitle, Vocabulary, kinds, read_schema
 PACKAGE = Path(__file__).resolve().parent
 LANGUAGES = {"en": "mkdocs.yml", "fr": "mkdocs.fr.yml"}     # each language's configuration; English first
 DEFAULT = "en"                                   # its site is the root; each other language's is below it (fr/)
-CONFIG = LANGUAGES[DEFAULT]
 ACTORS_INDEX = "actors/index.md"                 # the navigation section holding it lists the actor pages
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(\n|\Z)", re.S)
 PAGE_KEYS = {"title", "description", "hide", "search", "key_points"}    # what a page's front matter may set
@@ -86,7 +85,7 @@ class Project:
     @property
     def shared_dir(self) -> Path:
         """docs/: the data, stylesheets, scripts and images every language's site uses."""
-        return self.root / _config(self.root, DEFAULT).get("docs_dir", "docs")
+        return _shared_dir(self.root)
 
     @property
     def schema_dir(self) -> Path:
@@ -179,7 +178,7 @@ def _read_config(path: Path) -> dict:
 def load(root: Path, lang: str = DEFAULT) -> Project:
     """The checked project at `root`, in one language; raises InputError listing every problem."""
     root = root.resolve()
-    docs = root / _config(root, DEFAULT).get("docs_dir", "docs")
+    docs = _shared_dir(root)
     configs = tuple(_stamp(root / name) for name in LANGUAGES.values() if (root / name).exists())
     return _load(root, lang, configs + tuple(_stamp(p) for p in sorted(docs.rglob("*")) if p.is_file()))
 
@@ -187,6 +186,11 @@ def load(root: Path, lang: str = DEFAULT) -> Project:
 def _stamp(path: Path) -> tuple:
     stat = path.stat()
     return (str(path), stat.st_mtime_ns, stat.st_size)
+
+
+def _shared_dir(root: Path) -> Path:
+    """docs/, the English pages' folder: the data, stylesheets, scripts and images every language uses."""
+    return root / _config(root, DEFAULT).get("docs_dir", "docs")
 
 
 def _config(root: Path, lang: str) -> dict:
@@ -201,7 +205,7 @@ def _config_at(path: Path, stamp: tuple) -> dict:
 @lru_cache(maxsize=len(LANGUAGES))
 def _load(root: Path, lang: str, fingerprint: tuple) -> Project:
     config = _config(root, lang)
-    shared = root / _config(root, DEFAULT).get("docs_dir", "docs")
+    shared = _shared_dir(root)
     docs_dir = root / config.get("docs_dir", "docs")
     schema_dir = shared / "data" / "schema"
     kind_names = kinds(schema_dir)
